@@ -1,0 +1,94 @@
+"""Optimizers: how a gradient becomes a step. The update rules are Keras' own, so that the two
+libraries take the same steps from the same weights.
+
+`apply(params, grads)` changes each parameter array in place. params and grads are lists of
+arrays of matching shapes (a model's [W1, b1, W2, b2, ...] and their gradients).
+"""
+import numpy as np
+
+from .errors import NNLibValueError, lookup, positive_number
+
+
+class SGD:
+    """Gradient descent, with optional momentum.
+
+    momentum = 0:  w <- w - learning_rate * g
+    momentum > 0:  v <- momentum * v - learning_rate * g;  w <- w + v
+    """
+
+    def __init__(self, learning_rate=0.01, momentum=0.0):
+        self.learning_rate = positive_number(learning_rate, "learning_rate")
+        if not 0.0 <= momentum < 1.0:
+            raise NNLibValueError(f"momentum must be in [0, 1), got {momentum!r}.")
+        self.momentum = float(momentum)
+        self.velocities = None
+
+    def apply(self, params, grads):
+        if self.momentum == 0.0:
+            for p, g in zip(params, grads):
+                p -= self.learning_rate * g
+            return
+        if self.velocities is None:
+            self.velocities = [np.zeros_like(p) for p in params]
+        for p, g, v in zip(params, grads, self.velocities):
+            v *= self.momentum
+            v -= self.learning_rate * g
+            p += v
+
+    def get_config(self):
+        return {"name": "sgd", "learning_rate": self.learning_rate, "momentum": self.momentum}
+
+    def __repr__(self):
+        return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
+
+
+class Adam:
+    """Adam: a step per parameter scaled by running averages of the gradient and its square.
+
+    m <- m + (1 - beta_1) (g - m);   v <- v + (1 - beta_2) (g^2 - v)
+    w <- w - lr_t m / (sqrt(v) + epsilon),   lr_t = learning_rate sqrt(1 - beta_2^t) / (1 - beta_1^t)
+    """
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+        self.learning_rate = positive_number(learning_rate, "learning_rate")
+        for name, beta in (("beta_1", beta_1), ("beta_2", beta_2)):
+            if not 0.0 <= beta < 1.0:
+                raise NNLibValueError(f"{name} must be in [0, 1), got {beta!r}.")
+        self.beta_1, self.beta_2 = float(beta_1), float(beta_2)
+        self.epsilon = positive_number(epsilon, "epsilon")
+        self.t = 0
+        self.m = self.v = None
+
+    def apply(self, params, grads):
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
+        self.t += 1
+        lr_t = (self.learning_rate * np.sqrt(1.0 - self.beta_2 ** self.t)
+                / (1.0 - self.beta_1 ** self.t))
+        for p, g, m, v in zip(params, grads, self.m, self.v):
+            m += (1.0 - self.beta_1) * (g - m)
+            v += (1.0 - self.beta_2) * (g * g - v)
+            p -= lr_t * m / (np.sqrt(v) + self.epsilon)
+
+    def get_config(self):
+        return {"name": "adam", "learning_rate": self.learning_rate, "beta_1": self.beta_1,
+                "beta_2": self.beta_2, "epsilon": self.epsilon}
+
+    def __repr__(self):
+        return f"Adam(learning_rate={self.learning_rate})"
+
+
+OPTIMIZERS = {"sgd": SGD, "adam": Adam}
+
+
+def get(spec):
+    """An optimizer object, or a name ("sgd", "adam") for one with Keras' default settings."""
+    if isinstance(spec, (SGD, Adam)):
+        return spec
+    return lookup("optimizer", spec, OPTIMIZERS)()
+
+
+def from_config(config):
+    config = dict(config)
+    return get(config.pop("name")).__class__(**config)
