@@ -12,7 +12,6 @@ import numpy as np
 from . import activations, regularizers
 from .errors import NNLibTypeError, NNLibValueError, lookup, positive_int
 
-
 # --- initializers: (shape, rng) -> array ---------------------------------------------------
 
 def glorot_uniform(shape, rng):

@@ -13,7 +13,8 @@ import zipfile
 
 import numpy as np
 
-from . import losses, metrics as metrics_module, optimizers
+from . import losses, optimizers
+from . import metrics as metrics_module
 from .errors import NNLibTypeError, NNLibValueError, as_float_array, positive_int
 from .layers import Dense, check_layer
 
@@ -99,8 +100,8 @@ class Sequential:
     def _require_built(self, action):
         if not self.built:
             raise NNLibValueError(
-                f"Cannot {action}: the model has no weights yet. Give the first layer input_dim=..., "
-                "call model.build(n_features), or fit the model first.")
+                f"Cannot {action}: the model has no weights yet. Give the first layer "
+                "input_dim=..., call model.build(n_features), or fit the model first.")
 
     # --- compile -------------------------------------------------------------------------------
 
@@ -162,8 +163,9 @@ class Sequential:
         if y.ndim == 1:
             if k != 1:
                 raise NNLibValueError(
-                    f"y has shape {y.shape}, but the output layer has {k} units. One-hot encode "
-                    "it (nnlib.losses.one_hot(y, k)) or use loss='sparse_categorical_crossentropy'.")
+                    f"y has shape {y.shape}, but the output layer has {k} units. One-hot "
+                    "encode it (nnlib.losses.one_hot(y, k)) or use "
+                    "loss='sparse_categorical_crossentropy'.")
             y = y[:, None]
         if y.ndim != 2 or y.shape[1] != k:
             raise NNLibValueError(f"y must have shape ({n_samples}, {k}) to match the output layer "
@@ -238,8 +240,8 @@ class Sequential:
             batch_size = min(32, n)
         batch_size = positive_int(batch_size, "batch_size")
         if batch_size > n:
-            raise NNLibValueError(f"batch_size={batch_size} is larger than the {n} training samples; "
-                                  f"use batch_size={n} (full batch) or less.")
+            raise NNLibValueError(f"batch_size={batch_size} is larger than the {n} training "
+                                  f"samples; use batch_size={n} (full batch) or less.")
         if validation_data is not None:
             X_val = self._check_X(validation_data[0])
             y_val = self._check_y(validation_data[1], len(X_val))

@@ -46,7 +46,8 @@ class Adam:
     """Adam: a step per parameter scaled by running averages of the gradient and its square.
 
     m <- m + (1 - beta_1) (g - m);   v <- v + (1 - beta_2) (g^2 - v)
-    w <- w - lr_t m / (sqrt(v) + epsilon),   lr_t = learning_rate sqrt(1 - beta_2^t) / (1 - beta_1^t)
+    w <- w - lr_t m / (sqrt(v) + epsilon)
+    lr_t = learning_rate sqrt(1 - beta_2^t) / (1 - beta_1^t)
     """
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):

@@ -1,0 +1,115 @@
+"""Every activation x loss x layer option, gradient-checked in float64 on hypothesis' shapes.
+
+Backpropagation (model.compute_gradients) must agree with centred differences to a relative
+error below 1e-7. Cross-entropies need probabilities, so their output activation is sigmoid
+(binary) or softmax (categorical); every activation is used as the hidden one.
+"""
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from nnlib import Dense, Sequential, activations, gradcheck, losses
+
+ACTIVATIONS = sorted(activations.ACTIVATIONS)
+COMBOS = [("mse", out) for out in ACTIVATIONS] + [
+    ("binary_crossentropy", "sigmoid"),
+    ("categorical_crossentropy", "softmax"),
+    ("sparse_categorical_crossentropy", "softmax"),
+    ("categorical_crossentropy", "sigmoid"),   # not fused: goes through the probability gradient
+    ("binary_crossentropy", "softmax"),
+]
+
+shapes = st.fixed_dictionaries({
+    "n": st.integers(1, 6), "n_in": st.integers(1, 4), "hidden": st.integers(1, 5),
+    "k": st.integers(1, 4), "seed": st.integers(0, 2**16), "use_bias": st.booleans(),
+    "l2": st.sampled_from([None, "l2"]),
+})
+
+
+def make_targets(loss, n, k, rng):
+    if loss == "sparse_categorical_crossentropy":
+        return rng.integers(0, k, size=n)
+    if loss == "categorical_crossentropy":
+        return np.eye(k)[rng.integers(0, k, size=n)]
+    if loss == "binary_crossentropy":
+        return rng.integers(0, 2, size=(n, k)).astype(float)
+    return rng.normal(size=(n, k))
+
+
+@pytest.mark.parametrize("hidden_activation", ACTIVATIONS)
+@pytest.mark.parametrize("loss,output_activation", COMBOS)
+@settings(max_examples=8, deadline=None)
+@given(shape=shapes)
+def test_backprop_matches_numerical_gradient(hidden_activation, loss, output_activation, shape):
+    rng = np.random.default_rng(shape["seed"])
+    k = shape["k"]
+    if output_activation == "softmax" and k == 1:
+        k = 2   # a softmax over one unit is constant 1: its gradient is zero everywhere
+    model = Sequential([
+        Dense(shape["hidden"], activation=hidden_activation, input_dim=shape["n_in"],
+              use_bias=shape["use_bias"], kernel_regularizer=shape["l2"]),
+        Dense(k, activation=output_activation, bias_initializer="random_normal"),
+    ], seed=shape["seed"])
+    model.compile(loss=loss, optimizer="sgd")
+    X = rng.normal(size=(shape["n"], shape["n_in"]))
+    y = make_targets(loss, shape["n"], k, rng)
+    model.forward(X)
+    # relu has no derivative at 0: skip draws with a pre-activation within the stencil's reach.
+    assume(all(np.min(np.abs(layer.z)) > 0.05 for layer in model.layers
+               if layer.activation.name == "relu"))
+    assert gradcheck.check_model(model, X, y) < 1e-7
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_activation_derivative_matches_numerical(name):
+    act = activations.get(name)
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(5, 4)) * 3
+    grad_a = rng.normal(size=(5, 4))
+    a = act.forward(z)
+    analytic = act.backward(z, a, grad_a)
+    numeric = gradcheck.numerical_gradient(lambda: np.sum(act.forward(z) * grad_a), z)
+    assert gradcheck.rel_error(analytic, numeric) < 1e-8
+    if act.derivative is not None:   # the element-wise f'(z) agrees with backward
+        np.testing.assert_allclose(act.derivative(z) * grad_a, analytic, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("name", ["mse", "binary_crossentropy", "categorical_crossentropy"])
+def test_loss_gradient_matches_numerical(name):
+    loss = losses.get(name)
+    rng = np.random.default_rng(1)
+    y_pred = rng.uniform(0.05, 0.95, size=(4, 3))
+    if name == "categorical_crossentropy":
+        y_true = np.eye(3)[[0, 2, 1, 1]]
+    else:
+        y_true = rng.uniform(0, 1, size=(4, 3)).round()
+    numeric = gradcheck.numerical_gradient(lambda: loss.value(y_true, y_pred), y_pred)
+    assert gradcheck.rel_error(loss.gradient(y_true, y_pred), numeric) < 1e-8
+
+
+@pytest.mark.parametrize("name", ["binary_crossentropy", "categorical_crossentropy"])
+def test_fused_path_equals_the_long_way(name):
+    """From logits z: value and dL/dz equal loss(activation(z)) and its chain rule."""
+    loss = losses.get(name)
+    act = activations.get(loss.logits_of)
+    rng = np.random.default_rng(2)
+    z = rng.normal(size=(6, 3))
+    y = np.eye(3)[rng.integers(0, 3, 6)] if name.startswith("cat") else rng.integers(0, 2, (6, 3))
+    a = act.forward(z)
+    assert np.isclose(loss.value_from_logits(y, z), loss.value(y, a), rtol=1e-10)
+    long_way = act.backward(z, a, loss.gradient(y, a))
+    np.testing.assert_allclose(loss.gradient_from_logits(y, z), long_way, rtol=1e-9, atol=1e-15)
+
+
+def test_gradcheck_catches_a_wrong_gradient():
+    """The check is not vacuous: a backward pass missing σ' is caught."""
+    model = Sequential([Dense(3, "sigmoid", input_dim=2), Dense(1, "sigmoid")], seed=0)
+    model.compile("mse", "sgd")
+    X, y = np.array([[0.5, -1.0], [1.5, 2.0]]), np.array([[0.0], [1.0]])
+    right = model.compute_gradients(X, y)
+    loss = lambda: (model.forward(X), model.backward(y))[1]  # noqa: E731
+    wrong = right[2] / 0.2   # as if σ'(z) ≈ 0.2 had been left out
+    numeric = gradcheck.numerical_gradient(loss, model.params[2])
+    assert gradcheck.rel_error(right[2], numeric) < 1e-7
+    assert gradcheck.rel_error(wrong, numeric) > 1e-2

@@ -1,0 +1,93 @@
+"""nnlib and Keras compute the same thing: from identical float64 weights, the same outputs
+and, after 100 steps of SGD with batch_size=1 and no shuffling, the same weights."""
+import numpy as np
+import pytest
+
+import nnlib
+from nnlib import Dense, Sequential, keras_bridge
+from nnlib.optimizers import SGD
+
+keras = pytest.importorskip("keras")
+
+RNG = np.random.default_rng(0)
+X = RNG.uniform(size=(100, 2))
+Y_REG = RNG.uniform(size=(100, 1))
+LABELS = (X[:, 0] + X[:, 1] > 1).astype(int)
+
+
+def nn(hidden, output, k, loss, optimizer, seed=0):
+    m = Sequential([Dense(4, hidden, input_dim=2), Dense(k, output)], seed=seed)
+    m.compile(loss, optimizer)
+    return m
+
+
+def max_weight_difference(model, keras_model):
+    return max(np.max(np.abs(a - b)) for a, b in zip(model.get_weights(),
+                                                   keras_model.get_weights()))
+
+
+@pytest.mark.parametrize("hidden,output,k,loss,y", [
+    ("sigmoid", "sigmoid", 1, "mse", Y_REG),
+    ("tanh", "sigmoid", 1, "binary_crossentropy", LABELS[:, None].astype(float)),
+    ("relu", "softmax", 2, "categorical_crossentropy", np.eye(2)[LABELS]),
+    ("tanh", "softmax", 2, "sparse_categorical_crossentropy", LABELS),
+    ("linear", "linear", 1, "mse", Y_REG),
+])
+def test_sgd_batch_size_1_matches_keras_after_100_steps(hidden, output, k, loss, y):
+    model = nn(hidden, output, k, loss, SGD(learning_rate=0.05))
+    keras_model = nnlib.to_keras(model, steps_per_execution=100)
+    assert max_weight_difference(model, keras_model) == 0.0
+    history = model.fit(X, y, epochs=1, batch_size=1, shuffle=False)
+    keras_history = keras_bridge.fast_fit(keras_model, X, y, epochs=1, batch_size=1)
+    assert max_weight_difference(model, keras_model) < 1e-8
+    assert history.history["loss"][0] == pytest.approx(keras_history.history["loss"][0],
+                                                       rel=1e-8)
+
+
+def test_plain_keras_fit_takes_the_same_steps_as_fast_fit():
+    model = nn("sigmoid", "sigmoid", 1, "mse", SGD(learning_rate=0.05))
+    plain, fast = nnlib.to_keras(model), nnlib.to_keras(model, steps_per_execution=20)
+    plain.fit(X[:20], Y_REG[:20], epochs=2, batch_size=1, shuffle=False, verbose=0)
+    keras_bridge.fast_fit(fast, X[:20], Y_REG[:20], epochs=2, batch_size=1)
+    model.fit(X[:20], Y_REG[:20], epochs=2, batch_size=1, shuffle=False)
+    assert max_weight_difference(model, plain) < 1e-12
+    assert max_weight_difference(model, fast) < 1e-12
+
+
+def test_momentum_and_adam_agree_to_keras_float32_hyperparameters():
+    """Keras turns momentum and the Adam betas into float32 constants (0.9 -> 0.899999976),
+    so the two libraries agree to ~1e-8 rather than ~1e-16 with them."""
+    for optimizer in [SGD(0.05, momentum=0.9), nnlib.optimizers.Adam(0.01)]:
+        model = nn("tanh", "sigmoid", 1, "mse", optimizer)
+        keras_model = nnlib.to_keras(model, steps_per_execution=100)
+        model.fit(X, Y_REG, epochs=1, batch_size=1, shuffle=False)
+        keras_bridge.fast_fit(keras_model, X, Y_REG, epochs=1, batch_size=1)
+        assert max_weight_difference(model, keras_model) < 1e-5
+
+
+@pytest.mark.parametrize("hidden,output", [("sigmoid", "sigmoid"), ("relu", "softmax"),
+                                           ("tanh", "linear")])
+def test_to_keras_computes_the_same_outputs(hidden, output):
+    model = nn(hidden, output, 3, "mse", "sgd", seed=7)
+    keras_model = nnlib.to_keras(model)
+    assert keras_bridge.compare(model, keras_model, X) < 1e-12
+    assert keras_model.layers[0].dtype == "float64"
+
+
+def test_to_keras_carries_the_regularizer():
+    """Keras holds the L2 factor as float32 too (0.01 -> 0.0099999998): ~1e-11 after a step."""
+    model = Sequential([Dense(3, "tanh", input_dim=2, kernel_regularizer="l2"),
+                        Dense(2, "softmax")], seed=0)
+    model.compile("sparse_categorical_crossentropy", SGD(0.1))
+    keras_model = nnlib.to_keras(model, steps_per_execution=1)
+    model.fit(X, LABELS, epochs=1, batch_size=100)
+    keras_bridge.fast_fit(keras_model, X, LABELS, epochs=1, batch_size=100)
+    assert max_weight_difference(model, keras_model) < 1e-9
+
+
+def test_import_nnlib_does_not_import_tensorflow():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", "import sys, nnlib; print('tensorflow' in "
+                          "sys.modules)"], capture_output=True, text=True).stdout
+    assert out.strip() == "False"

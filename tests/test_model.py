@@ -1,0 +1,196 @@
+"""Sequential end to end: training works, is reproducible, saves bit for bit, and fails loudly
+when it diverges. Plus the numerics of activations and losses at extreme inputs."""
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import nnlib
+from nnlib import Dense, Sequential, activations, losses
+from nnlib.optimizers import SGD
+
+X_XOR = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y_XOR = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+def xor_model(seed=0, **layer_kwargs):
+    m = Sequential([Dense(4, "tanh", input_dim=2), Dense(1, "sigmoid")], seed=seed)
+    m.compile("binary_crossentropy", SGD(0.5), metrics=["accuracy"])
+    return m
+
+
+def test_learns_xor():
+    m = xor_model()
+    history = m.fit(X_XOR, Y_XOR, epochs=2000, batch_size=4, shuffle=False)
+    assert np.array_equal(m.predict(X_XOR) > 0.5, Y_XOR > 0.5)
+    assert history.history["loss"][-1] < 0.1 * history.history["loss"][0]
+    assert history.history["accuracy"][-1] == 1.0
+
+
+def test_same_seed_gives_bit_identical_weights():
+    runs = []
+    for _ in range(2):
+        m = xor_model(seed=42)
+        m.fit(X_XOR, Y_XOR, epochs=50, batch_size=2, shuffle=True)
+        runs.append(m.get_weights())
+    for a, b in zip(*runs):
+        assert np.array_equal(a, b)
+    other = xor_model(seed=43)
+    assert not np.array_equal(other.get_weights()[0], runs[0][0])
+
+
+def test_history_loss_is_the_mean_of_the_batch_losses_before_each_step():
+    m = xor_model()
+    w0 = m.get_weights()
+    history = m.fit(X_XOR, Y_XOR, epochs=1, batch_size=2, shuffle=False)
+    replay = xor_model()
+    replay.set_weights(w0)
+    first = replay.evaluate(X_XOR[:2], Y_XOR[:2])[0]
+    replay.train_step(X_XOR[:2], Y_XOR[:2])
+    second = replay.evaluate(X_XOR[2:], Y_XOR[2:])[0]
+    assert history.history["loss"][0] == pytest.approx((first + second) / 2, rel=1e-12)
+
+
+def test_validation_data_is_recorded():
+    m = xor_model()
+    history = m.fit(X_XOR, Y_XOR, epochs=3, batch_size=4, validation_data=(X_XOR, Y_XOR))
+    assert set(history.history) == {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert all(len(v) == 3 for v in history.history.values())
+    assert history.history["val_loss"][-1] == pytest.approx(m.evaluate(X_XOR, Y_XOR)[0])
+
+
+def test_y_as_vector_or_column_trains_the_same():
+    a, b = xor_model(), xor_model()
+    a.fit(X_XOR, Y_XOR, epochs=5, batch_size=1, shuffle=False)
+    b.fit(X_XOR, Y_XOR[:, 0], epochs=5, batch_size=1, shuffle=False)
+    for wa, wb in zip(a.get_weights(), b.get_weights()):
+        assert np.array_equal(wa, wb)
+
+
+def test_sparse_and_one_hot_labels_train_the_same():
+    labels = np.array([0, 1, 2, 1])
+    models = []
+    for loss, y in [("sparse_categorical_crossentropy", labels),
+                    ("categorical_crossentropy", np.eye(3)[labels])]:
+        m = Sequential([Dense(5, "relu", input_dim=2), Dense(3, "softmax")], seed=1)
+        m.compile(loss, "adam")
+        m.fit(X_XOR, y, epochs=20, batch_size=2, shuffle=True)
+        models.append(m)
+    for a, b in zip(models[0].get_weights(), models[1].get_weights()):
+        assert np.array_equal(a, b)
+
+
+def test_save_and_load_round_trip_bit_for_bit(tmp_path):
+    m = Sequential([Dense(4, "tanh", input_dim=2, kernel_regularizer="l2"),
+                    Dense(1, "sigmoid", use_bias=False)], seed=3, name="xor_net")
+    m.compile("binary_crossentropy", SGD(0.3, momentum=0.5), metrics=["accuracy"])
+    m.fit(X_XOR, Y_XOR, epochs=10, batch_size=4)
+    path = tmp_path / "model.npz"
+    m.save(str(path))
+    loaded = nnlib.load_model(str(path))
+    for a, b in zip(m.get_weights(), loaded.get_weights()):
+        assert a.dtype == b.dtype == np.float64 and np.array_equal(a, b)
+    assert [l.get_config() for l in loaded.layers] == [l.get_config() for l in m.layers]
+    assert loaded.name == "xor_net" and loaded.loss.name == "binary_crossentropy"
+    assert loaded.optimizer.get_config() == m.optimizer.get_config()
+    assert np.array_equal(loaded.predict(X_XOR), m.predict(X_XOR))
+
+
+def test_load_weights_into_a_matching_model(tmp_path):
+    m = xor_model(seed=5)
+    m.save(str(tmp_path / "m.npz"))
+    other = xor_model(seed=6)
+    other.load_weights(str(tmp_path / "m.npz"))
+    assert np.array_equal(other.predict(X_XOR), m.predict(X_XOR))
+
+
+def test_divergence_raises_and_keeps_the_history():
+    m = Sequential([Dense(8, "relu", input_dim=2), Dense(1)], seed=0)
+    m.compile("mse", SGD(10.0))
+    X = np.random.default_rng(0).normal(size=(64, 2)) * 100
+    with pytest.raises(FloatingPointError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)   # the overflow itself, in numpy
+        m.fit(X, X.sum(axis=1), epochs=50, batch_size=64)
+    message = str(info.value)
+    assert "epoch" in message and "smaller learning rate" in message
+    epoch = int(message.split("epoch ")[1].split(" ")[0])
+    assert len(m.history.history["loss"]) == epoch - 1
+    assert info.value.history is m.history
+
+
+def test_summary_lists_layers_and_params(capsys):
+    xor_model().summary()
+    out = capsys.readouterr().out
+    assert "dense_0" in out and "dense_1" in out and "Total params: 17" in out
+
+
+def test_momentum_and_adam_reduce_the_loss():
+    for optimizer in [SGD(0.1, momentum=0.9), nnlib.optimizers.Adam(0.05)]:
+        m = Sequential([Dense(4, "tanh", input_dim=2), Dense(1, "sigmoid")], seed=0)
+        m.compile("binary_crossentropy", optimizer)
+        h = m.fit(X_XOR, Y_XOR, epochs=300, batch_size=4, shuffle=False)
+        assert h.history["loss"][-1] < 0.2
+
+
+# --- numerics: no warnings, finite results, for inputs up to ±1e4 --------------------------
+
+big = arrays(np.float64, st.tuples(st.integers(1, 5), st.integers(1, 4)),
+             elements=st.floats(-1e4, 1e4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(z=big)
+def test_activations_are_finite_and_silent_at_extreme_inputs(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            for act in activations.ACTIVATIONS.values():
+                a = act.forward(z)
+                g = act.backward(z, a, np.ones_like(z))
+                assert np.all(np.isfinite(a)) and np.all(np.isfinite(g))
+
+
+@settings(max_examples=60, deadline=None)
+@given(z=big, data=st.data())
+def test_losses_are_finite_and_silent_at_extreme_inputs(z, data):
+    k = z.shape[1]
+    y01 = data.draw(arrays(np.float64, z.shape, elements=st.sampled_from([0.0, 1.0])))
+    onehot = np.eye(k)[data.draw(st.lists(st.integers(0, k - 1), min_size=len(z),
+                                          max_size=len(z)))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            values = [
+                losses.mse(y01, z), losses.mse_gradient(y01, z),
+                losses.binary_crossentropy_from_logits(y01, z),
+                losses.binary_crossentropy_gradient_from_logits(y01, z),
+                losses.categorical_crossentropy_from_logits(onehot, z),
+                losses.categorical_crossentropy_gradient_from_logits(onehot, z),
+                losses.binary_crossentropy(y01, activations.sigmoid(z)),
+                losses.binary_crossentropy_gradient(y01, activations.sigmoid(z)),
+                losses.categorical_crossentropy(onehot, activations.softmax(z)),
+                losses.categorical_crossentropy_gradient(onehot, activations.softmax(z)),
+            ]
+    assert all(np.all(np.isfinite(v)) for v in values)
+
+
+def test_cross_entropy_of_exact_zero_or_one_is_finite():
+    y = np.array([[1.0], [0.0]])
+    for p in (np.array([[0.0], [1.0]]), np.array([[1.0], [0.0]])):
+        assert np.isfinite(losses.binary_crossentropy(y, p))
+        assert np.all(np.isfinite(losses.binary_crossentropy_gradient(y, p)))
+    onehot, p = np.array([[1.0, 0.0]]), np.array([[0.0, 1.0]])
+    assert np.isfinite(losses.categorical_crossentropy(onehot, p))
+    assert np.all(np.isfinite(losses.categorical_crossentropy_gradient(onehot, p)))
+
+
+def test_import_nnlib_does_not_import_tensorflow_or_matplotlib():
+    import subprocess
+    import sys
+    code = ("import sys, nnlib; bad = [m for m in ('tensorflow', 'keras', 'matplotlib', 'sklearn')"
+            " if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
