@@ -43,7 +43,7 @@ mse and SGD; `clf` is the same with a 3-unit softmax output and categorical cros
 | units_zero | Dense(0) | ValueError | "units", ">= 1" |
 | units_float | Dense(2.5) | TypeError | "whole number" |
 | input_dim_zero | Dense(3, input_dim=0) | ValueError | "input_dim" |
-| input_dim_mismatch | 2nd layer's input_dim != 1st layer's units | ValueError | "input_dim=5", "3 units" |
+| input_dim_mismatch | input_dim != units before it | ValueError | "input_dim=5", "3 units" |
 | not_a_layer | Sequential(["dense"]) | TypeError | "Dense(3", "str" |
 | fit_uncompiled | fit before compile | ValueError | "compile" |
 | evaluate_uncompiled | evaluate before compile | ValueError | "compile" |
