@@ -7,8 +7,20 @@
 
 Importing nnlib imports numpy only; matplotlib and TensorFlow load when a function needs them.
 """
-from . import (activations, checks, datasets, errors, gradcheck, keras_bridge, layers, losses,
-               metrics, optimizers, plotting, regularizers)
+from . import (
+    activations,
+    checks,
+    datasets,
+    errors,
+    gradcheck,
+    keras_bridge,
+    layers,
+    losses,
+    metrics,
+    optimizers,
+    plotting,
+    regularizers,
+)
 from .keras_bridge import to_keras
 from .layers import Dense
 from .model import History, Sequential, load_model
