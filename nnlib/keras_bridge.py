@@ -52,8 +52,10 @@ def _keras_regularizer(keras, reg):
 def keras_optimizer(optimizer):
     """The Keras optimizer with the same settings as an nnlib one.
 
-    Keras turns momentum, the Adam betas and regularizer factors into float32 constants
-    (0.9 -> 0.8999999762), so with those the two libraries agree to ~1e-8, not ~1e-16.
+    Keras rounds some hyperparameters to float32: SGD's momentum (0.9 -> 0.8999999762), the
+    regularizer factors, and Adam's betas where it raises them to the power t (its 1 - beta
+    terms stay float64). A step then differs by a few parts in 1e8 (Adam: in 1e6); training
+    amplifies that, so compare such runs by their metrics, not weight by weight.
     """
     keras = import_keras()
     config = optimizer.get_config()
