@@ -1,0 +1,83 @@
+# Course tasks. `make lab` to study, `make test` to run what CI runs.
+# Each target first makes sure .venv exists and holds what it needs; that step is skipped
+# (a stamp file in .venv) until pyproject.toml changes.
+
+PYTHON ?= python3
+VENV = .venv
+PY = $(VENV)/bin/python
+PIP = $(PY) -m pip
+
+COURSE_STAMP = $(VENV)/.installed-course
+TEST_STAMP = $(VENV)/.installed-test
+
+# nbval executes every notebook under notebooks/ (students' and solutions), in this environment.
+NBVAL_OPTS = --nbval-lax --nbval-current-env --nbval-cell-timeout=300
+NOTEBOOK_DIR = $(wildcard notebooks)
+
+# Quieter TensorFlow, and the same numbers on every CPU.
+export TF_CPP_MIN_LOG_LEVEL = 2
+export TF_ENABLE_ONEDNN_OPTS = 0
+
+.PHONY: help lab test test-unit test-notebooks students bench html lint clean distclean
+
+help:
+	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make test       unit tests + every notebook executed by nbval (what CI runs)"
+	@echo "make students   regenerate notebooks/NN_topic.ipynb from notebooks/solutions/"
+	@echo "make bench      timings, written to benchmarks/results.md"
+	@echo "make html       the course as HTML pages, in build/"
+	@echo "make lint       ruff"
+	@echo "make clean      remove caches and build/ (distclean also removes .venv)"
+
+# --- environment -----------------------------------------------------------------------------
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(COURSE_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -e ".[course]"
+	@touch $@
+
+# The test extra includes the course extra, so it satisfies both stamps.
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -e ".[test,lint]"
+	@touch $@ $(COURSE_STAMP)
+
+# --- tasks -----------------------------------------------------------------------------------
+
+lab: $(COURSE_STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+# One pytest run for both, so one summary line and a non-zero exit if anything fails.
+test: export MPLBACKEND = Agg
+test: $(TEST_STAMP)
+	$(PY) -m pytest $(NBVAL_OPTS) tests $(NOTEBOOK_DIR)
+
+test-unit: export MPLBACKEND = Agg
+test-unit: $(TEST_STAMP)
+	$(PY) -m pytest tests
+
+test-notebooks: export MPLBACKEND = Agg
+test-notebooks: $(TEST_STAMP)
+	$(PY) -m pytest $(NBVAL_OPTS) notebooks/
+
+# Never with --force: the script refuses to overwrite a student notebook that was edited.
+students: | $(PY)
+	$(PY) tools/make_student_notebooks.py
+
+bench: $(COURSE_STAMP)
+	$(PY) -m benchmarks
+
+html: $(TEST_STAMP)
+	$(PY) tools/build_html.py
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf build .pytest_cache .hypothesis .ruff_cache *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
