@@ -269,7 +269,7 @@ class Sequential:
             history.append(logs)
             if bar is not None:
                 bar.update(1)
-                bar.set_postfix(loss=f"{logs['loss']:.4g}")
+                bar.set_postfix(loss=f"{logs['loss']:.4g}", refresh=False)  # tqdm throttles
             elif verbose == 2:
                 print(f"Epoch {epoch + 1}/{epochs} - "
                       + " - ".join(f"{k}: {v:.4f}" for k, v in logs.items()))
