@@ -347,8 +347,6 @@ class Sequential:
             if layer.use_bias:
                 layer.bias = arrays[i].copy()
                 i += 1
-        if self.optimizer is not None:   # old momentum / Adam state belongs to the old weights
-            self.optimizer = optimizers.from_config(self.optimizer.get_config())
 
     # --- saving --------------------------------------------------------------------------------
 
