@@ -1,12 +1,10 @@
 """The checks that follow each exercise: they run the student's code and print ✓ or ✗ with why.
 
-Write `checks.check_function(my_fn, reference=..., inputs=[...], hint="...")` (or `check_value`,
-`check_condition`) after an exercise; a check never raises and never stops the notebook, whatever
-the student's code does, unless `checks.strict(True)` is on (solution notebooks), where ✗ raises.
-
-Each check prints its message itself and returns a CheckResult, which is truthy iff the check
-passed. As the last value of a notebook cell a CheckResult shows nothing more, so the message
-appears once; `print(result)` prints it again.
+After an exercise, call `checks.check_function(my_fn, reference=..., inputs=[...], hint=...)`
+(or `check_value`, `check_condition`): it prints ✓ or ✗ with the reason, once, and returns a
+CheckResult that is truthy iff the check passed. Whatever the student's code does, a check never
+raises, except in strict mode (`checks.strict(True)`, in the solution notebooks) where ✗ raises
+AssertionError.
 """
 import copy
 import inspect
@@ -39,7 +37,11 @@ def strict(on=True):
 
 
 class CheckResult:
-    """The outcome of one check: `.passed` (also its truth value), `.message`, `.name`."""
+    """The outcome of one check: `.passed` (also its truth value), `.message`, `.name`.
+
+    The check already printed the message, so as the last value of a notebook cell a
+    CheckResult shows nothing more; `print(result)` prints the message again.
+    """
 
     def __init__(self, passed, message, name=""):
         self.passed = bool(passed)
@@ -194,7 +196,9 @@ def _call_with_alarm(fn, args, timeout):
 
     previous_handler = signal.signal(signal.SIGALRM, on_alarm)
     start = time.monotonic()
-    # After `timeout` seconds, then every 0.1 s in case the student's code catches it once.
+    # After `timeout` seconds, then every 0.1 s in case the student's code catches it once
+    # (a bare `except:` in a loop may catch it many times; it escapes once an alarm lands
+    # outside the `try`).
     previous_timer = signal.setitimer(signal.ITIMER_REAL, timeout, 0.1)
     try:
         try:
