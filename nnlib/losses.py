@@ -30,8 +30,7 @@ def mse(y_true, y_pred):
 
 def mse_gradient(y_true, y_pred):
     """dL/dy_pred = 2 (y_pred - y_true) / (n k)."""
-    n, k = y_pred.shape
-    return 2.0 * (y_pred - y_true) / (n * k)
+    return (y_pred - y_true) * (2.0 / y_pred.size)
 
 
 # --- binary cross-entropy (sigmoid outputs, targets in [0, 1]) ----------------------------
