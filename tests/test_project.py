@@ -128,3 +128,11 @@ def test_make_students_never_forces():
     assert any("tools/make_student_notebooks.py" in line for line in recipe)
     assert not any("--force" in line for line in recipe)
 
+
+
+def test_readme_lists_every_lesson_in_order():
+    readme = (ROOT / "README.md").read_text()
+    lessons = sorted(p.name for p in (ROOT / "notebooks" / "solutions").glob("*.ipynb"))
+    linked = re.findall(r"\]\(notebooks/(\d\d_\w+\.ipynb)\)", readme)
+    assert linked == lessons, "README's lesson table must link every lesson, in file order"
+    assert readme.index("make lab") < readme.index("make test") < readme.index("## The lessons")
