@@ -56,7 +56,7 @@ test: $(TEST_STAMP)
 
 test-unit: export MPLBACKEND = Agg
 test-unit: $(TEST_STAMP)
-	$(PY) -m pytest tests
+	$(PY) -m pytest -m "not browser" tests
 
 test-notebooks: export MPLBACKEND = Agg
 test-notebooks: $(TEST_STAMP)
@@ -70,7 +70,7 @@ bench: $(COURSE_STAMP)
 	$(PY) -m benchmarks
 
 html: $(TEST_STAMP)
-	$(PY) tools/build_html.py
+	$(PY) tools/build_html.py $(HTML_OPTS)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
