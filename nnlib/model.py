@@ -184,22 +184,27 @@ class Sequential:
             a = layer.forward(a)
         return a
 
-    def backward(self, y):
-        """After `forward`: dL/dparams for every layer, from targets y (n, units). Returns L."""
-        last, first = self.layers[-1], self.layers[0]
-        if self._fused:
-            value = self.loss.value_from_logits(y, last.z)
-            grad = last.backward_from_z(self.loss.gradient_from_logits(y, last.z),
-                                        input_grad=last is not first)
-        else:
-            value = self.loss.value(y, last.a)
-            grad = last.backward(self.loss.gradient(y, last.a), input_grad=last is not first)
-        for layer in reversed(self.layers[:-1]):
-            grad = layer.backward(grad, input_grad=layer is not first)
+    def loss_value(self, y):
+        """The loss of the last `forward` against targets y, plus the regularizers' penalties."""
+        last = self.layers[-1]
+        value = (self.loss.value_from_logits(y, last.z) if self._fused
+                 else self.loss.value(y, last.a))
         for layer in self.layers:
             if layer.kernel_regularizer is not None:
                 value += layer.penalty()
         return value
+
+    def backward(self, y):
+        """After `forward`: dL/dparams for every layer, from targets y (n, units). Returns L."""
+        last, first = self.layers[-1], self.layers[0]
+        if self._fused:
+            grad = last.backward_from_z(self.loss.gradient_from_logits(y, last.z),
+                                        input_grad=last is not first)
+        else:
+            grad = last.backward(self.loss.gradient(y, last.a), input_grad=last is not first)
+        for layer in reversed(self.layers[:-1]):
+            grad = layer.backward(grad, input_grad=layer is not first)
+        return self.loss_value(y)
 
     def train_step(self, X, y):
         """One step of gradient descent on the batch (X, y); returns the batch loss (before it)."""
@@ -286,10 +291,7 @@ class Sequential:
 
     def _evaluate_checked(self, X, y):
         y_pred = self.forward(X)
-        last = self.layers[-1]
-        value = (self.loss.value_from_logits(y, last.z) if self._fused
-                 else self.loss.value(y, y_pred))
-        logs = {"loss": float(value + sum(layer.penalty() for layer in self.layers))}
+        logs = {"loss": float(self.loss_value(y))}
         logs.update({name: fn(y, y_pred) for name, fn in self.metrics.items()})
         return logs
 
