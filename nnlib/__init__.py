@@ -6,7 +6,17 @@
     history = model.fit(X, y, epochs=100)
 
 Importing nnlib imports numpy only; matplotlib and TensorFlow load when a function needs them.
+It also sets two TensorFlow variables (unless already set), so that a lesson's Keras cell, run
+after `import nnlib`, prints no TensorFlow start-up lines and gives the same numbers on every
+CPU: `TF_CPP_MIN_LOG_LEVEL=2` (no info or warning lines from TensorFlow's C++ side) and
+`TF_ENABLE_ONEDNN_OPTS=0` (no oneDNN kernels, whose sums may round differently).
 """
+import os as _os
+
+# Read by TensorFlow when it loads, so they must be set before: nnlib never imports it itself.
+_os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+_os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
 from . import (
     activations,
     checks,
