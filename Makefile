@@ -18,11 +18,12 @@ NOTEBOOK_DIR = $(wildcard notebooks)
 export TF_CPP_MIN_LOG_LEVEL = 2
 export TF_ENABLE_ONEDNN_OPTS = 0
 
-.PHONY: help lab test test-unit test-notebooks students bench html lint clean distclean
+.PHONY: help lab test test-unit test-notebooks test-pythons students bench html lint clean distclean
 
 help:
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make test       unit tests + every notebook executed by nbval (what CI runs)"
+	@echo "make test-pythons  unit tests + solution notebooks on every installed Python 3.10-3.13 (nox)"
 	@echo "make students   regenerate notebooks/NN_topic.ipynb from notebooks/solutions/"
 	@echo "make bench      timings, written to benchmarks/results.md"
 	@echo "make html       the course as HTML pages, in build/"
@@ -46,8 +47,16 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 
 # --- tasks -----------------------------------------------------------------------------------
 
+# JupyterLab refuses to start as root unless told (containers, cloud notebooks run as root), and
+# on a machine without a desktop there is no browser to open: it then prints the address to open.
+LAB_PORT ?= 8888
+LAB_FLAGS = --port=$(LAB_PORT) \
+	$(if $(filter 0,$(shell id -u)),--allow-root) \
+	$(if $(and $(filter Linux,$(shell uname -s)),$(if $(DISPLAY)$(WAYLAND_DISPLAY),,no-desktop)),--no-browser)
+
 lab: $(COURSE_STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	@echo "Starting JupyterLab on notebooks/. If no browser opens, open the http://127.0.0.1:... address printed below. Stop it with Ctrl+C."
+	$(VENV)/bin/jupyter lab $(LAB_FLAGS) $(LAB_OPTS) notebooks/
 
 # One pytest run for both, so one summary line and a non-zero exit if anything fails.
 test: export MPLBACKEND = Agg
@@ -56,11 +65,17 @@ test: $(TEST_STAMP)
 
 test-unit: export MPLBACKEND = Agg
 test-unit: $(TEST_STAMP)
-	$(PY) -m pytest -m "not browser" tests
+	$(PY) -m pytest -m "not browser and not notebook_runs" tests
 
 test-notebooks: export MPLBACKEND = Agg
 test-notebooks: $(TEST_STAMP)
 	$(PY) -m pytest $(NBVAL_OPTS) notebooks/
+
+# Every Python that requires-python admits and this machine has (noxfile.py; PYTHONS=3.10 3.13 to
+# choose). Each gets its own virtualenv under .nox/.
+PYTHONS ?=
+test-pythons: $(TEST_STAMP)
+	$(VENV)/bin/nox -s tests $(if $(PYTHONS),--error-on-missing-interpreters -p $(PYTHONS),--no-error-on-missing-interpreters)
 
 # Never with --force: the script refuses to overwrite a student notebook that was edited.
 students: | $(PY)
