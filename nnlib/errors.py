@@ -4,6 +4,7 @@ Every message says what was wrong and what was expected, so that a student never
 a numpy traceback to find out that `X` had the wrong shape.
 """
 import difflib
+import numbers
 
 import numpy as np
 
@@ -47,6 +48,8 @@ def as_float_array(a, name, ndim=None, allow_empty=False):
     except ValueError as exc:  # ragged nested lists
         raise NNLibValueError(f"{name} could not be turned into an array: {exc}. "
                               "Are all its rows the same length?") from None
+    if arr.dtype == object:   # e.g. a DataFrame with bool and number columns: fine if all are
+        arr = _object_numbers(arr, name)
     if arr.dtype.kind not in "biuf":
         raise NNLibTypeError(f"{name} must hold numbers, but its dtype is {arr.dtype} "
                              f"(first element: {arr.flat[0]!r})." if arr.size else
@@ -65,6 +68,20 @@ def as_float_array(a, name, ndim=None, allow_empty=False):
         raise NNLibValueError(f"{name} contains NaN or inf (first at index {tuple(bad.tolist())}: "
                               f"{arr[tuple(bad)]}). Clean or impute the data first.")
     return arr
+
+
+def _object_numbers(arr, name):
+    """An object array (what numpy makes of mixed columns) as float64 when every element is a
+    real number or a bool; otherwise the error names the first element that is not."""
+    is_number = np.frompyfunc(
+        lambda x: isinstance(x, (numbers.Real, np.bool_)) and not isinstance(x, str), 1, 1)
+    ok = is_number(arr).astype(bool) if arr.size else np.ones(arr.shape, bool)
+    if ok.all():
+        return arr.astype(np.float64)
+    bad = tuple(np.argwhere(~ok)[0].tolist())
+    raise NNLibTypeError(f"{name} must hold numbers, but its dtype is object and the element at "
+                         f"index {bad} is {arr[bad]!r} ({type(arr[bad]).__name__}). Convert or "
+                         "drop that column first (pandas: df.select_dtypes('number')).")
 
 
 def positive_number(value, name):

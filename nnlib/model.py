@@ -106,9 +106,22 @@ class Sequential:
     # --- compile -------------------------------------------------------------------------------
 
     def compile(self, loss="mse", optimizer="sgd", metrics=None):
-        """Choose the loss, the optimizer and the metrics to report during training."""
+        """Choose the loss, the optimizer and the metrics to report during training.
+
+        An optimizer object belongs to one model, because its state (SGD's velocities, Adam's
+        moments and step count) is about that model's weights. The first model compiled with an
+        object uses it; any other model compiled with the same object gets its own copy (same
+        class and settings, fresh state), as if it had been given a new one. So
+        `opt = Adam(); for h in sizes: build(h).compile(optimizer=opt)` trains every model from
+        a fresh Adam, and `model.optimizer` is the object that model really uses. Compiling the
+        same model again with its own optimizer keeps the state.
+        """
         self.loss = losses.get(loss)
-        self.optimizer = optimizers.get(optimizer)
+        optimizer = optimizers.get(optimizer)
+        if getattr(optimizer, "_owner", self) is not self:
+            optimizer = optimizers.fresh_copy(optimizer)
+        optimizer._owner = self
+        self.optimizer = optimizer
         if isinstance(metrics, str):
             metrics = [metrics]
         self.metrics = {}
@@ -253,34 +266,61 @@ class Sequential:
 
         self.history = history = History()
         bar = _progress_bar(epochs) if verbose == 1 else None
-        for epoch in range(epochs):
-            order = self.rng.permutation(n) if shuffle else None
-            Xe, ye = (X[order], y[order]) if shuffle else (X, y)
-            totals = dict.fromkeys(["loss", *self.metrics], 0.0)
-            for start in range(0, n, batch_size):
-                Xb, yb = Xe[start:start + batch_size], ye[start:start + batch_size]
-                value = self.train_step(Xb, yb)
-                if not math.isfinite(value):
+        try:
+            # Overflow on the way to a diverged loss is reported by the FloatingPointError below,
+            # not by numpy warnings before it.
+            with np.errstate(over="ignore", invalid="ignore"):
+                for epoch in range(epochs):
+                    logs = self._fit_epoch(X, y, batch_size, shuffle, epoch, epochs)
+                    if validation_data is not None:
+                        logs.update({f"val_{k}": v for k, v in
+                                     self._evaluate_checked(X_val, y_val).items()})
+                    history.append(logs)
                     if bar is not None:
-                        bar.close()
-                    raise _diverged(value, epoch, start // batch_size, self.optimizer, history)
-                totals["loss"] += value * len(Xb)
-                for name, fn in self.metrics.items():   # on the batch's forward pass, as Keras
-                    totals[name] += fn(yb, self.layers[-1].a) * len(Xb)
-            logs = {name: float(total / n) for name, total in totals.items()}
-            if validation_data is not None:
-                logs.update({f"val_{k}": v for k, v in
-                             self._evaluate_checked(X_val, y_val).items()})
-            history.append(logs)
+                        bar.update(1)
+                        bar.set_postfix(loss=f"{logs['loss']:.4g}", refresh=False)  # throttled
+                    elif verbose == 2:
+                        print(f"Epoch {epoch + 1}/{epochs} - "
+                              + " - ".join(f"{k}: {v:.4f}" for k, v in logs.items()))
+        finally:
             if bar is not None:
-                bar.update(1)
-                bar.set_postfix(loss=f"{logs['loss']:.4g}", refresh=False)  # tqdm throttles
-            elif verbose == 2:
-                print(f"Epoch {epoch + 1}/{epochs} - "
-                      + " - ".join(f"{k}: {v:.4f}" for k, v in logs.items()))
-        if bar is not None:
-            bar.close()
+                bar.close()
         return history
+
+    def _fit_epoch(self, X, y, batch_size, shuffle, epoch, epochs):
+        """One pass over (X, y) in batches; returns the epoch's logs (means over the samples).
+
+        Each batch's loss is taken before its step, as Keras does. They are checked once, at the
+        end of the epoch; after the last epoch, so is the loss after the last step.
+        """
+        n = len(X)
+        if shuffle:
+            order = self.rng.permutation(n)
+            X, y = X[order], y[order]
+        last, params, apply = self.layers[-1], self.params, self.optimizer.apply
+        values, metric_totals = [], dict.fromkeys(self.metrics, 0.0)
+        for start in range(0, n, batch_size):
+            Xb, yb = X[start:start + batch_size], y[start:start + batch_size]
+            self.forward(Xb)
+            values.append(self.backward(yb))
+            apply(params, [g for layer in self.layers for g in layer.grads])
+            for name, fn in self.metrics.items():   # on the batch's forward pass, as Keras
+                metric_totals[name] += fn(yb, last.a) * len(Xb)
+        total = 0.0   # summed in step order, as the batch losses came
+        for start, value in zip(range(0, n, batch_size), values):
+            total += value * min(batch_size, n - start)
+        if not math.isfinite(total):
+            batch = next(i for i, v in enumerate(values) if not math.isfinite(v))
+            raise _diverged(values[batch], epoch, batch, self.optimizer, self.history)
+        if epoch == epochs - 1:   # the last step: fit never returns a model that diverged
+            self.forward(Xb)
+            after = self.loss_value(yb)
+            if not math.isfinite(after):
+                raise _diverged(after, epoch, len(values) - 1, self.optimizer, self.history,
+                                after_step=True)
+        logs = {"loss": float(total / n)}
+        logs.update({name: float(t / n) for name, t in metric_totals.items()})
+        return logs
 
     # --- using the model -----------------------------------------------------------------------
 
@@ -361,18 +401,35 @@ class Sequential:
         return config
 
     def save(self, path):
-        """Write architecture, compile settings and weights to one .npz file, bit for bit."""
+        """Write the model to one .npz file, so that `load_model` gives it back bit for bit.
+
+        Saved: the layers, the compile settings (loss, optimizer settings, metrics), the
+        weights, the optimizer's state (SGD's velocities; Adam's moments m, v and step count t)
+        and the state of the random generator that shuffles the batches. So training resumed
+        from the file takes exactly the steps the model would have taken without the pause.
+        Not saved: the History of past `fit` calls.
+        """
         self._require_built("save")
         path = str(path)
         if not path.endswith(".npz"):
             raise NNLibValueError(f"Model files end in .npz, got {path!r}.")
+        config = self.get_config()
+        config["rng_state"] = self.rng.bit_generator.state
         arrays = {f"w{i}": p for i, p in enumerate(self.params)}
-        np.savez(path, config=np.array(json.dumps(self.get_config())), **arrays)
+        if self.optimizer is not None:
+            config["optimizer_state"] = {}
+            for key, value in self.optimizer.get_state().items():
+                if isinstance(value, list):   # one array per weight array
+                    arrays.update({f"optimizer_{key}_{i}": a for i, a in enumerate(value)})
+                    config["optimizer_state"][key] = len(value)
+                elif value is not None:       # a number, such as Adam's step count
+                    config["optimizer_state"][key] = value
+        np.savez(path, config=np.array(json.dumps(config)), **arrays)
 
     def load_weights(self, path):
         """Load the weights of a saved model into this one; its layers must match."""
         self._require_built("load weights")
-        config, weights = _read_model_file(path)
+        config, weights, _ = _read_model_file(path)
         mine = [(c["units"], c["activation"], c["use_bias"]) for c in self.get_config()["layers"]]
         theirs = [(c["units"], c["activation"], c["use_bias"]) for c in config["layers"]]
         shapes = [w.shape for w in weights]
@@ -384,7 +441,7 @@ class Sequential:
 
 def load_model(path):
     """Rebuild a model saved with `model.save(path)`: same layers, weights, compile settings."""
-    config, weights = _read_model_file(path)
+    config, weights, arrays = _read_model_file(path)
     model = Sequential([Dense.from_config(c) for c in config["layers"]], seed=config["seed"],
                        name=config["name"])
     if "compile" in config:
@@ -392,24 +449,34 @@ def load_model(path):
         model.compile(loss=c["loss"], optimizer=optimizers.from_config(c["optimizer"]),
                       metrics=c["metrics"])
     model.set_weights(weights)
+    if "rng_state" in config:   # files from before nnlib saved these two start afresh
+        model.rng.bit_generator.state = config["rng_state"]
+    if "optimizer_state" in config and model.optimizer is not None:
+        model.optimizer.set_state(
+            {key: [arrays[f"optimizer_{key}_{i}"] for i in range(value)]
+             if f"optimizer_{key}_0" in arrays else value
+             for key, value in config["optimizer_state"].items()})
     return model
 
 
 def _read_model_file(path):
-    """(config dict, list of weight arrays) from a .npz written by save, or a clear error."""
+    """(config dict, list of weight arrays, {name: every other array}) from a .npz written by
+    save, or a clear error."""
     import os
     if not os.path.exists(path):
         raise FileNotFoundError(f"No model file at {path!r}. Save one with model.save({path!r}).")
     try:
         with np.load(path, allow_pickle=False) as data:
             config = json.loads(str(data["config"]))
-            weights = [data[f"w{i}"] for i in range(len(data.files) - 1)]
+            arrays = {name: data[name] for name in data.files if name != "config"}
+            n_weights = sum(name.startswith("w") for name in arrays)
+            weights = [arrays.pop(f"w{i}") for i in range(n_weights)]
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
         raise NNLibValueError(f"{path!r} is not a complete nnlib model file (truncated, corrupted "
                               f"or written by something else): {exc}") from None
     if not isinstance(config, dict) or config.get("format") != "nnlib-sequential-1":
         raise NNLibValueError(f"{path!r} was not written by nnlib's model.save.")
-    return config, weights
+    return config, weights, arrays
 
 
 def _progress_bar(epochs):
@@ -417,10 +484,12 @@ def _progress_bar(epochs):
     return tqdm(total=epochs, desc="epochs", unit="epoch")
 
 
-def _diverged(value, epoch, batch, optimizer, history):
+def _diverged(value, epoch, batch, optimizer, history, after_step=False):
     """The FloatingPointError for a loss that became NaN or inf; keeps the history so far."""
+    where = (f"after the last step (epoch {epoch + 1}, batch {batch + 1})" if after_step else
+             f"at epoch {epoch + 1} (batch {batch + 1})")
     err = FloatingPointError(
-        f"The loss became {value} at epoch {epoch + 1} (batch {batch + 1}): training diverged. "
+        f"The loss became {value} {where}: training diverged. "
         f"Try a smaller learning rate than {optimizer.learning_rate} (e.g. a tenth of it), or "
         f"scale the inputs. The history up to epoch {epoch} is in model.history.")
     err.history = history

@@ -3,7 +3,14 @@ libraries take the same steps from the same weights.
 
 `apply(params, grads)` changes each parameter array in place. params and grads are lists of
 arrays of matching shapes (a model's [W1, b1, W2, b2, ...] and their gradients).
+
+An optimizer's state (SGD's velocities, Adam's moments and step count) belongs to the one model
+it trains. `Sequential.compile` takes care of that: the first model compiled with an optimizer
+object uses that object; a second model compiled with the same object gets its own copy (same
+class and settings, fresh state), as if given a new optimizer. `model.save` stores the state.
 """
+import copy
+
 import numpy as np
 
 from .errors import NNLibValueError, lookup, positive_number
@@ -35,6 +42,17 @@ class SGD:
             v -= self.learning_rate * g
             p += v
 
+    def reset(self):
+        """Forget the state: the next `apply` starts from zero velocities."""
+        self.velocities = None
+
+    def get_state(self):
+        """What `save` stores: {"velocities": list of arrays, or None before the first step}."""
+        return {"velocities": self.velocities}
+
+    def set_state(self, state):
+        self.velocities = _copies(state.get("velocities"))
+
     def get_config(self):
         return {"name": "sgd", "learning_rate": self.learning_rate, "momentum": self.momentum}
 
@@ -57,8 +75,7 @@ class Adam:
                 raise NNLibValueError(f"{name} must be in [0, 1), got {beta!r}.")
         self.beta_1, self.beta_2 = float(beta_1), float(beta_2)
         self.epsilon = positive_number(epsilon, "epsilon")
-        self.t = 0
-        self.m = self.v = None
+        self.reset()
 
     def apply(self, params, grads):
         if self.m is None:
@@ -71,6 +88,19 @@ class Adam:
             m += (1.0 - self.beta_1) * (g - m)
             v += (1.0 - self.beta_2) * (g * g - v)
             p -= lr_t * m / (np.sqrt(v) + self.epsilon)
+
+    def reset(self):
+        """Forget the state: the next `apply` is step 1, from zero moments."""
+        self.t = 0
+        self.m = self.v = None
+
+    def get_state(self):
+        """What `save` stores: {"t": steps taken, "m", "v": lists of arrays, or None}."""
+        return {"t": self.t, "m": self.m, "v": self.v}
+
+    def set_state(self, state):
+        self.t = int(state.get("t", 0))
+        self.m, self.v = _copies(state.get("m")), _copies(state.get("v"))
 
     def get_config(self):
         return {"name": "adam", "learning_rate": self.learning_rate, "beta_1": self.beta_1,
@@ -88,6 +118,17 @@ def get(spec):
     if isinstance(spec, (SGD, Adam)):
         return spec
     return lookup("optimizer", spec, OPTIMIZERS)()
+
+
+def fresh_copy(optimizer):
+    """The same class and settings (a subclass stays a subclass), without the state."""
+    new = copy.copy(optimizer)
+    new.reset()
+    return new
+
+
+def _copies(arrays):
+    return None if arrays is None else [np.array(a, dtype=np.float64) for a in arrays]
 
 
 def from_config(config):
