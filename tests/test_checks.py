@@ -19,6 +19,13 @@ def not_strict():
     checks.strict(previous)
 
 
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    """Each test starts as a new kernel would: no results, hints or hint levels recorded."""
+    for record in (checks._results, checks._hints, checks._hints_shown):
+        record.clear()
+
+
 def relu(z):
     return np.maximum(z, 0.0)
 
@@ -61,16 +68,26 @@ def test_check_value_and_check_condition_pass():
 
 # --- one test per kind of failure --------------------------------------------------------------
 
-def test_not_implemented_says_not_written_yet(capsys):
+def test_template_says_still_your_code_here_and_run_the_cell(capsys):
     def exercise(z):
         # YOUR CODE HERE
         raise NotImplementedError("Exercise: complete exercise()")
 
     result = check_relu(exercise)
     assert not result
-    assert "NotImplementedError" in result.message and "not written yet" in result.message
-    assert result.message.rstrip().endswith("Hint: relu(z) = max(0, z)")
+    assert result.message.startswith("✗ exercise() still has # YOUR CODE HERE: write your answer "
+                                     "in its place, run that cell (Shift+Enter)")
+    assert result.message.rstrip().endswith('More help: checks.hint("exercise")')
+    assert "max(0, z)" not in result.message  # the hint waits for checks.hint
     assert capsys.readouterr().out.count("✗") == 1
+
+
+def test_other_not_implemented_error_says_not_written_yet():
+    def exercise(z):
+        raise NotImplementedError
+
+    result = check_relu(exercise)
+    assert "NotImplementedError" in result.message and "not written yet" in result.message
 
 
 def test_exception_is_named_with_its_message_input_and_line():
@@ -201,7 +218,7 @@ def test_student_changing_its_input_in_place_does_not_spoil_the_comparison():
         z[z < 0] = 0
         return z
 
-    assert check_relu(in_place)
+    assert check_relu(in_place, may_change_inputs=True)
 
 
 def test_not_a_function():
@@ -264,3 +281,290 @@ def test_any_array_matches_its_copy(x):
 @given(floats)
 def test_any_changed_array_fails(x):
     assert not checks.check_value(x + 1.0, x)
+
+
+# --- the exercise by name: not defined yet, template, missing return (SPEC A.1) ----------------
+
+def test_name_not_defined_yet_says_run_the_exercise_cell():
+    result = checks.check_function("no_such_exercise", reference=relu, inputs=INPUTS)
+    assert not result
+    assert result.message == ("✗ no_such_exercise is not defined yet: run the exercise cell "
+                              "above (def no_such_exercise) first, then this check.")
+
+
+def test_name_is_looked_up_in_the_callers_namespace(monkeypatch):
+    monkeypatch.setitem(globals(), "student_relu", lambda z: np.maximum(z, 0.0))
+    result = checks.check_function("student_relu", reference=relu, inputs=INPUTS)
+    assert result and result.name == "student_relu"
+    monkeypatch.setitem(globals(), "student_relu", 3.0)
+    result = checks.check_function("student_relu", reference=relu, inputs=INPUTS)
+    assert not result and "not a function" in result.message
+
+
+def test_condition_uses_missing_and_template(monkeypatch):
+    def condition():
+        return learning_rate_exercise() > 0  # noqa: F821 - defined by the "student" below
+
+    result = checks.check_condition(condition, name="rate", uses="learning_rate_exercise")
+    assert "learning_rate_exercise is not defined yet" in result.message
+
+    def learning_rate_exercise():
+        raise NotImplementedError("Exercise: complete learning_rate_exercise()")
+
+    monkeypatch.setitem(globals(), "learning_rate_exercise", learning_rate_exercise)
+    result = checks.check_condition(condition, name="rate", uses=["learning_rate_exercise"])
+    assert "learning_rate_exercise() still has # YOUR CODE HERE" in result.message
+
+
+def notebook_helper_train(rate):
+    """Stands for the notebook's own helper (train_xor): it fails on a None learning rate."""
+    return rate * 2 > 0.5
+
+
+def test_condition_blames_the_students_missing_return_not_the_notebooks_helper(monkeypatch):
+    def forgot_return():
+        rate = 0.5  # noqa: F841 - the missing return is the point
+
+    monkeypatch.setitem(globals(), "rate_exercise", forgot_return)
+    result = checks.check_condition(lambda: notebook_helper_train(rate_exercise()),  # noqa: F821
+                                    name="rate_exercise", uses="rate_exercise")
+    assert result.message.startswith("✗ `rate_exercise()` returned None: did you forget `return`?")
+    assert "notebook_helper_train" not in result.message
+    assert globals()["rate_exercise"] is forgot_return  # the watch is undone
+    monkeypatch.setitem(globals(), "rate_exercise", lambda: 0.5)
+    assert checks.check_condition(lambda: notebook_helper_train(rate_exercise()),  # noqa: F821
+                                  name="rate_exercise", uses="rate_exercise")
+
+
+# --- inputs must not change (SPEC A.2) ----------------------------------------------------------
+
+def test_changing_an_argument_in_place_names_it_and_its_entries():
+    def output_delta(probs, y):
+        probs[y > 0] -= 1.0
+        return probs
+
+    probs = np.full((5, 2), 0.5)
+    y = np.zeros((5, 2))
+    y[[0, 1, 3], [1, 0, 1]] = 1.0
+    result = checks.check_function(output_delta, reference=lambda p, y: np.where(y > 0, p - 1, p),
+                                   inputs=[(probs, y)])
+    assert not result
+    assert result.message.startswith(
+        "✗ output_delta changed its argument probs in place (3 of 10 entries differ, first at "
+        "[0, 1]): the exercise needs probs unchanged — work on a new array.")
+    assert (probs == 0.5).all()  # the author's inputs are untouched
+
+
+def test_in_place_change_of_a_list_of_arrays_names_the_item():
+    def step(params, grads):
+        new = [p - g for p, g in zip(params, grads)]
+        params[1] -= grads[1]
+        return new
+
+    params, grads = [np.ones(3), np.ones(2)], [np.zeros(3), np.ones(2)]
+    result = checks.check_function(step, reference=lambda p, g: [a - b for a, b in zip(p, g)],
+                                   inputs=[(params, grads)])
+    assert not result
+    assert "changed its argument params in place (item [1]: 2 of 2 entries differ" in result.message
+
+
+def test_wrong_value_and_in_place_says_both():
+    def doubled(z):
+        z *= 2
+        return z
+
+    result = check_relu(doubled)
+    assert "wrong values" in result.message and "also changed its argument z" in result.message
+
+
+# --- diagnosis without the formula (SPEC A.3) ---------------------------------------------------
+
+def test_sign_flipped():
+    result = check_relu(lambda z: -relu(z))
+    assert "sign is flipped" in result.message
+
+
+def test_constant_factor():
+    result = check_relu(lambda z: 2 * relu(z))
+    assert "off by a constant factor of 2" in result.message
+    assert "factor of 0.5" in check_relu(lambda z: relu(z) / 2).message
+
+
+def test_constant_offset():
+    result = checks.check_value(np.arange(3.0) + 0.1, np.arange(3.0))
+    assert "off by the same amount, 0.1" in result.message
+
+
+def test_transpose_and_1d_where_a_column_was_expected():
+    want = np.arange(6.0).reshape(2, 3)
+    message = checks.check_value(want.T, want).message
+    assert "shape (3, 2) where shape (2, 3) was expected — a transpose?" in message
+    message = checks.check_value(np.ones(4), np.ones((4, 1))).message
+    assert "shape (4,) where shape (4, 1) was expected" in message and "column" in message
+
+
+def test_two_numbers_where_one_was_expected_gives_no_fix_with_the_wrong_shape():
+    message = checks.check_value([0.2, 0.8], 0.8).message
+    assert "two numbers where one number was expected" in message
+    assert "np.array" not in message
+    message = checks.check_value(np.array([0.2, 0.8]), 0.8).message
+    assert "two numbers" in message and "np.array" not in message
+
+
+def test_list_where_an_array_was_expected():
+    message = checks.check_value([1.0, 2.0], np.array([1.0, 2.0])).message
+    assert "a list where a numpy array was expected" in message
+
+
+def test_integers_where_decimals_were_expected():
+    message = checks.check_value(np.array([0, 1]), np.array([0.4, 1.3])).message
+    assert "whole numbers (dtype int64)" in message
+
+
+def test_function_returned_instead_of_a_value():
+    message = check_relu(lambda z: relu).message
+    assert "a function where a value was expected" in message
+
+
+def test_several_arrays_name_the_one_that_is_off_and_each_largest_error():
+    want = [np.ones((2, 2)), np.zeros(2), np.ones(3)]
+    got = [np.ones((2, 2)), np.array([0.0, 0.25]), np.ones(3)]
+    message = checks.check_value(got, want, name="grads", labels=["dW1", "db1", "dW2"]).message
+    assert "db1 is off" in message
+    assert "largest error in each: dW1 0, db1 0.25, dW2 0" in message
+    assert "item [1] is off" in checks.check_value(got, want).message
+
+
+# --- hints in two steps (SPEC A.4) --------------------------------------------------------------
+
+def test_hint_is_not_printed_but_given_on_request_level_by_level(capsys):
+    result = checks.check_function(lambda z: -relu(z), reference=relu, inputs=INPUTS,
+                                   name="relu_exercise", hint=["look at negative z", "use max"])
+    assert "negative z" not in result.message
+    assert result.message.endswith('More help: checks.hint("relu_exercise")')
+    capsys.readouterr()
+    checks.hint("relu_exercise")
+    first = capsys.readouterr().out
+    assert "(1 of 2): look at negative z" in first and "again" in first
+    checks.hint("relu_exercise")
+    checks.hint("relu_exercise")
+    later = capsys.readouterr().out
+    assert later.count("(2 of 2): use max") == 2
+    checks.hint("unknown_exercise")
+    assert "No hint for 'unknown_exercise' yet" in capsys.readouterr().out
+
+
+# --- summary and quizzes (SPEC A.5, A.6) --------------------------------------------------------
+
+QUESTIONS_99 = {
+    "99.1": {"kind": "choice", "options": ["a", "b", "c"], "correct": "b",
+             "explain": {"a": "A is too small.", "b": "B: the chain rule.", "c": "C is reversed."}},
+    "99.2": {"kind": "number", "value": 0.25, "tol": 1e-3,
+             "right": "σ(0)(1 − σ(0)) is a quarter.", "wrong": "Re-read section 2."},
+    "99.3": {"kind": "number", "value": 3.0, "right": "Yes.", "wrong": "Count again."},
+}
+
+
+@pytest.fixture
+def lesson99(monkeypatch):
+    import sys
+    import types
+
+    module = types.ModuleType("nnlib.quizzes.lesson99")
+    module.QUESTIONS = QUESTIONS_99
+    monkeypatch.setitem(sys.modules, "nnlib.quizzes.lesson99", module)
+    return module
+
+
+def test_quiz_not_answered_wrong_and_right(lesson99, capsys):
+    result = checks.quiz("99.2", None)
+    assert not result
+    assert capsys.readouterr().out == "· 99.2 not answered yet: set answer_2 and run this cell.\n"
+    result = checks.quiz("99.2", 0.5)
+    assert not result and "Re-read section 2." in result.message and "Try again" in result.message
+    assert "0.25" not in result.message
+    assert checks.quiz("99.2", 0.2501) and "a quarter" in capsys.readouterr().out
+    result = checks.quiz("99.1", "A")
+    assert not result and "A is too small." in result.message
+    assert checks.quiz("99.1", " B ")
+    assert "not one of the options a, b, c" in checks.quiz("99.1", "d").message
+    assert "remove the quotes" in checks.quiz("99.2", "0.25").message
+    assert checks.quiz("99.3", 3.002)  # default tolerance: 0.1 %
+
+
+def test_quiz_unknown_ids_raise_clearly(lesson99):
+    from nnlib.errors import NNLibValueError
+
+    with pytest.raises(NNLibValueError, match="no question '99.7'; it has 99.1, 99.2, 99.3"):
+        checks.quiz("99.7", 1)
+    with pytest.raises(NNLibValueError, match="lesson98.py does not exist"):
+        checks.quiz("98.1", 1)
+    with pytest.raises(NNLibValueError, match="like \"01.2\""):
+        checks.quiz("1-2", 1)
+
+
+def test_quiz_in_strict_mode_needs_an_answer(lesson99):
+    checks.strict(True)
+    with pytest.raises(AssertionError, match="not answered"):
+        checks.quiz("99.1", None)
+    with pytest.raises(AssertionError, match="^✗ 99.1: not quite. C is reversed."):
+        checks.quiz("99.1", "c")
+    assert checks.quiz("99.1", "b")
+
+
+def test_summary_counts_exercises_and_quiz(lesson99, capsys):
+    check_relu(relu, name="relu_ok")
+    check_relu(lambda z: z, name="relu_bad")
+    checks.quiz("99.1", "b")
+    checks.quiz("99.2", 1.0)
+    capsys.readouterr()
+    checks.summary(["relu_ok", "relu_bad", "never_tried", "quiz"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["✓", "relu_ok", "done"]
+    assert lines[2].split() == ["✗", "relu_bad", "not", "yet"]
+    assert lines[3].split() == ["·", "never_tried", "not", "tried"]
+    assert lines[4].split() == ["✗", "quiz", "1", "of", "3", "questions", "right"]
+    assert lines[5] == "1 of 4 done."
+
+
+def test_summary_of_an_untried_quiz(capsys):
+    checks.summary(["quiz"])
+    out = capsys.readouterr().out
+    assert "· quiz" in out and "not tried" in out
+
+
+def test_validate_finds_broken_question_tables():
+    from nnlib import quizzes
+
+    assert quizzes.validate(QUESTIONS_99, "99") == []
+    broken = {"99.1": {"kind": "choice", "options": ["a", "b"], "correct": "c",
+                       "explain": {"a": "…"}},
+              "99.2": {"kind": "number", "value": "1"}, "1.3": {"kind": "essay"}}
+    problems = "\n".join(quizzes.validate(broken, "99"))
+    for piece in ("correct must be one of", "no explanation for option(s) ['b']",
+                  "value must be a number", "needs a 'right' text", "kind must be",
+                  "ids of lesson 99"):
+        assert piece in problems
+
+
+@pytest.mark.parametrize("lesson", __import__("nnlib.quizzes").quizzes.lessons())
+def test_every_lesson_quiz_module_is_valid(lesson):
+    from nnlib import quizzes
+
+    assert quizzes.validate(quizzes.lesson_questions(lesson), lesson) == []
+
+
+def test_strict_message_is_the_cross_text():
+    checks.strict(True)
+    with pytest.raises(AssertionError) as raised:
+        checks.check_function("not_there_yet", reference=relu, inputs=INPUTS)
+    assert str(raised.value).startswith("✗ not_there_yet is not defined yet")
+
+
+def test_import_nnlib_does_not_load_the_quizzes():
+    import subprocess
+    import sys
+
+    code = "import sys, nnlib; print('nnlib.quizzes' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

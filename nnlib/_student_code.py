@@ -1,0 +1,166 @@
+"""Running a student's code for nnlib.checks: time limit, exceptions, and what they mean.
+
+call(fn, args, timeout) never raises: it returns ("returned", value), ("raised", exception) or
+("timeout", None). explain_exception(exc, where) turns an exception into the lines of a ✗ message.
+"""
+import re
+import signal
+import sysconfig
+import threading
+import time
+import traceback
+from pathlib import Path
+
+# The student notebooks' template: `raise NotImplementedError("Exercise: complete f()")`.
+TEMPLATE = re.compile(r"Exercise: complete (\w+)\(\)")
+
+
+class _TimeLimit(BaseException):
+    """Raised inside the student's code when its time is up. A BaseException, so that a student's
+    `except Exception:` does not swallow it."""
+
+
+def call(fn, args, timeout):
+    """Run fn(*args). Returns ("returned", value), ("raised", exception) or ("timeout", None)."""
+    if timeout is None:
+        return _run(fn, args)
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        return _call_with_alarm(fn, args, timeout)
+    return _call_in_thread(fn, args, timeout)
+
+
+def _run(fn, args):
+    try:
+        return "returned", fn(*args)
+    except _TimeLimit:
+        return "timeout", None
+    except BaseException as exc:  # also SystemExit and KeyboardInterrupt: the notebook goes on
+        return "raised", exc
+
+
+def _call_with_alarm(fn, args, timeout):
+    """The time limit in the main thread (where Jupyter runs cells): SIGALRM interrupts fn."""
+    def on_alarm(signum, frame):
+        raise _TimeLimit
+
+    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
+    start = time.monotonic()
+    # After `timeout` seconds, then every 0.1 s in case the student's code catches it once
+    # (a bare `except:` in a loop may catch it many times; it escapes once an alarm lands
+    # outside the `try`).
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, timeout, 0.1)
+    try:
+        try:
+            return _run(fn, args)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimeLimit:  # the alarm went off just as fn returned
+        return "timeout", None
+    finally:
+        signal.signal(signal.SIGALRM,
+                      signal.SIG_DFL if previous_handler is None else previous_handler)
+        delay, interval = previous_timer
+        if delay > 0:  # someone else's timer was running: let it go on
+            signal.setitimer(signal.ITIMER_REAL,
+                             max(delay - (time.monotonic() - start), 1e-3), interval)
+
+
+def _call_in_thread(fn, args, timeout):
+    """The time limit elsewhere: run fn in a daemon thread and stop waiting after `timeout`."""
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(_run(fn, args)), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive() or not outcome:
+        _stop_thread(worker)
+        return "timeout", None
+    return outcome[0]
+
+
+def _stop_thread(thread):
+    """Best effort: raise _TimeLimit in a runaway thread at its next Python instruction."""
+    try:
+        import ctypes
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
+                                                   ctypes.py_object(_TimeLimit))
+    except Exception:
+        pass
+
+
+def template_function(exc):
+    """The name f if `exc` is the template's NotImplementedError("Exercise: complete f()"),
+    else None."""
+    if isinstance(exc, NotImplementedError):
+        match = TEMPLATE.search(show_str(exc))
+        if match:
+            return match.group(1)
+    return None
+
+
+def still_template(function):
+    """The ✗ text for an exercise whose cell still holds the template (or was not re-run)."""
+    return (f"{function}() still has # YOUR CODE HERE: write your answer in its place, "
+            f"run that cell (Shift+Enter), then run this check again.")
+
+
+def not_defined(name):
+    """The ✗ text for an exercise function that the notebook has not defined (yet)."""
+    return (f"{name} is not defined yet: run the exercise cell above (def {name}) first, "
+            f"then this check.")
+
+
+_EXPLANATIONS = {
+    NotImplementedError: "not written yet: replace `# YOUR CODE HERE` and the "
+                         "`raise NotImplementedError(...)` line with your code.",
+    RecursionError: "the function keeps calling itself and never stops.",
+    NameError: "a name is used before it is defined: did you run the cells above?",
+    SystemExit: "it called exit() or sys.exit(), which would stop the whole program.",
+    KeyboardInterrupt: "it was interrupted (the stop button?) before it returned.",
+}
+
+
+def explain_exception(exc, where):
+    """'raised ValueError: <message>' plus what it usually means, the input and the line."""
+    text = f"raised {type(exc).__name__}"
+    detail = show_str(exc)
+    if detail:
+        text += f": {detail}"
+    for kind, explanation in _EXPLANATIONS.items():
+        if isinstance(exc, kind):
+            text += f"\n  → {explanation}"
+            if kind is NotImplementedError:
+                return text
+            break
+    if where:
+        text += f"\n{where}"
+    line = _student_line(exc)
+    if line:
+        text += f"\n    {line}"
+    return text
+
+
+def _student_line(exc):
+    """'in f, line 3: y = x @ W' for the deepest frame of the traceback that is the student's
+    code (not nnlib, numpy or the standard library)."""
+    try:
+        library = {Path(sysconfig.get_paths()[key]).resolve()
+                   for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+        nnlib_dir = Path(__file__).resolve().parent
+        library.add(nnlib_dir)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if Path(f.filename).resolve().parent != nnlib_dir]
+        mine = [f for f in frames
+                if not library.intersection(Path(f.filename).resolve().parents)]
+        frame = (mine or frames)[-1]
+    except Exception:
+        return ""
+    source = f": {frame.line}" if frame.line else ""
+    return f"in {frame.name}, line {frame.lineno}{source}"
+
+
+def show_str(exc):
+    """str(exc), or "" if even that fails."""
+    try:
+        return str(exc)
+    except Exception:
+        return ""
