@@ -90,6 +90,20 @@ def test_outputs_cleared_and_metadata_minimal(course):
     assert student["metadata"]["nnlib"]["generated_sha256"] == gen.cells_hash(student["cells"])
 
 
+def test_optional_sections_and_hidden_code_stay_collapsed_in_the_student_version():
+    solution = notebook("x = 1", "y = 2")
+    solution["cells"][0]["source"] = ["# Lesson\n"]
+    solution["cells"][0]["metadata"] = {"jp-MarkdownHeadingCollapsed": True}  # an editor's view
+    solution["cells"].insert(2, {"cell_type": "markdown", "id": "deep",
+                                 "metadata": {"jp-MarkdownHeadingCollapsed": True},
+                                 "source": ["## Going deeper (optional): the Hessian\n"]})
+    solution["cells"][3]["metadata"] = {"jupyter": {"source_hidden": True}, "collapsed": True}
+    cells = gen.student_notebook(solution, "01_sigmoid.ipynb")["cells"]
+    assert cells[0]["metadata"] == {}
+    assert cells[2]["metadata"] == {"jp-MarkdownHeadingCollapsed": True}
+    assert cells[3]["metadata"] == {"jupyter": {"source_hidden": True}}
+
+
 def test_output_is_deterministic_nbformat_json(course):
     folder, run = course
     run()

@@ -26,8 +26,12 @@ END = "### END SOLUTION"
 SOLUTION_ONLY = re.compile(r"#\s*solution-only\s*$")
 DEF = re.compile(r"(async\s+)?def\s+(\w+)")
 # Cell metadata that only records a past run or the editor's view: not carried over.
+# (`jupyter.source_hidden`, a cell whose code opens collapsed, is carried over.)
 VOLATILE_CELL_METADATA = {"execution", "ExecuteTime", "collapsed", "scrolled",
                           "jp-MarkdownHeadingCollapsed"}
+# ... except that a "Going deeper (optional)" heading keeps `jp-MarkdownHeadingCollapsed`, so
+# that JupyterLab opens the optional section collapsed in the student version too.
+OPTIONAL_HEADING = re.compile(r"^#{1,6}\s+Going deeper \(optional\)")
 
 
 class SolutionMarkerError(ValueError):
@@ -103,6 +107,10 @@ def student_notebook(solution, name="notebook"):
             new["id"] = hashlib.sha256(f"{name}:{index}".encode()).hexdigest()[:8]
         new["metadata"] = {key: value for key, value in cell.get("metadata", {}).items()
                            if key not in VOLATILE_CELL_METADATA}
+        if cell["cell_type"] == "markdown" and OPTIONAL_HEADING.match(source):
+            collapsed = cell.get("metadata", {}).get("jp-MarkdownHeadingCollapsed")
+            if collapsed is not None:
+                new["metadata"]["jp-MarkdownHeadingCollapsed"] = collapsed
         if cell["cell_type"] == "code":
             source = student_source(source, where=f"{name}: cell {index}")
             new["execution_count"] = None
