@@ -26,7 +26,7 @@ help:
 	@echo "make test-pythons  unit tests + solution notebooks on every installed Python 3.10-3.13 (nox)"
 	@echo "make students   regenerate notebooks/NN_topic.ipynb from notebooks/solutions/"
 	@echo "make bench      timings, written to benchmarks/results.md"
-	@echo "make html       the course as HTML pages, in build/"
+	@echo "make html       the course as a book (Jupyter Book, works offline), in build/book/"
 	@echo "make lint       ruff"
 	@echo "make clean      remove caches and build/ (distclean also removes .venv)"
 
@@ -84,8 +84,9 @@ students: | $(PY)
 bench: $(COURSE_STAMP)
 	$(PY) -m benchmarks
 
+# Lessons whose code did not change come from build/book/cache/ and are not run again.
 html: $(TEST_STAMP)
-	$(PY) tools/build_html.py $(HTML_OPTS)
+	$(PY) book/build.py
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .

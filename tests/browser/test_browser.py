@@ -3,13 +3,12 @@
 1. JupyterLab: the gender lesson runs top to bottom through the UI (Run → Run All Cells),
    with no error, its loss curve drawn and its tqdm progress bar shown.
 2. JupyterLab: the moons explorer redraws its decision boundary when "Hidden size" moves.
-3. The HTML course (tools/build_html.py): the index links every lesson, every page shows its
-   figures, with the network closed to everything but file:// URLs.
 
 JupyterLab serves a temporary copy of notebooks/ (running cells saves and checkpoints, and
 the test saves the notebooks to read their outputs), on 127.0.0.1 with a random token, with
 its settings, workspaces and runtime files in temporary folders too. Screenshots go to
-build/screenshots/. Skips when Chromium (apt-get install chromium) or Playwright is missing.
+build/screenshots/. Skips when Chromium (apt-get install chromium) or Playwright is missing
+(the `chromium` and `browser` fixtures are in conftest.py; test_book.py opens the HTML edition).
 
 COURSE_NOTEBOOKS_DIR=/some/notebooks points the test at other lessons (a folder laid out like
 notebooks/, with solutions/02_gender.ipynb and solutions/06_moons.ipynb).
@@ -35,15 +34,9 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = Path(os.environ.get("COURSE_NOTEBOOKS_DIR") or REPO / "notebooks")
 SCREENSHOTS = REPO / "build" / "screenshots"
-BUILD_HTML = REPO / "tools" / "build_html.py"
 GENDER = "solutions/02_gender.ipynb"
 MOONS = "solutions/06_moons.ipynb"
 HIDDEN_SIZE = "Hidden size"
-
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "chromium", "chromium-browser"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 # Time limits, in seconds, one per step.
 SERVER_START = 90
@@ -51,8 +44,6 @@ OPEN_NOTEBOOK = 90
 RUN_ALL = 300          # a lesson runs in under 60 s; TensorFlow's import and a cold disk add up
 SAVE = 30
 WIDGET_REDRAW = 90
-HTML_BUILD = 1200      # every lesson, when build/html is missing or stale
-HTML_PAGE = 30
 
 STDERR_MIME = "application/vnd.jupyter.stderr"
 # The notebook on show (other tabs' panels stay in the DOM, hidden).
@@ -62,41 +53,7 @@ ERROR_TEXT = re.compile(r"Traceback \(most recent call last\)|^\s*(\w+\.)*\w*(Er
                         r"(:|$)", re.M)
 
 
-# --- Fixtures: Chromium, JupyterLab -------------------------------------------------------------
-
-def find_chromium():
-    for candidate in CHROMIUM_CANDIDATES:
-        path = shutil.which(candidate)
-        if path:
-            return path
-    return None
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = find_chromium()
-    if path is None:
-        pytest.skip("no Chromium: apt-get install chromium")
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser(chromium, tmp_path_factory):
-    """A Chromium context with a fresh profile; the network is what the page asks for."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="no Playwright (python): pip install playwright")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(30_000)
-        try:
-            yield context
-        finally:
-            context.close()
-
+# --- Fixtures: JupyterLab (Chromium: conftest.py) ----------------------------------------------
 
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -516,81 +473,3 @@ def test_moons_explorer_redraws_the_boundary(browser, lab):
     finally:
         page.close()
         lab.shut_down_kernel(MOONS)
-
-
-# --- 3. The HTML course -------------------------------------------------------------------------
-
-def html_course(tmp_path_factory):
-    """build/html, built by tools/build_html.py, or reused when it is up to date."""
-    if NOTEBOOKS == REPO / "notebooks":
-        out = REPO / "build" / "html"
-    else:
-        out = tmp_path_factory.mktemp("html")
-    # One lesson at a time: lessons assert timings, which two kernels on two cores would skew.
-    command = [sys.executable, str(BUILD_HTML), "--if-stale",
-               "--src", str(NOTEBOOKS / "solutions"), "--out", str(out)]
-    started = time.monotonic()
-    try:
-        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                                timeout=HTML_BUILD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"tools/build_html.py took over {HTML_BUILD} s")
-    assert result.returncode == 0, \
-        f"tools/build_html.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
-    print(f"build_html: {time.monotonic() - started:.0f} s\n{result.stdout}")
-    return out
-
-
-def test_html_course_shows_every_lesson_with_its_figures(browser, tmp_path_factory):
-    out = html_course(tmp_path_factory)
-    lessons = sorted(p.stem for p in (NOTEBOOKS / "solutions").glob("*.ipynb")
-                     if re.match(r"^\d+_", p.name))
-    page = browser.new_page()
-    remote = []
-
-    def offline(route):  # the pages must not need the network: only file:// and data: load
-        if route.request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            remote.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", offline)
-    try:
-        page.goto((out / "index.html").as_uri(), timeout=HTML_PAGE * 1000)
-        page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
-        links = page.eval_on_selector_all(
-            "ol.lessons a", "links => links.map(a => [a.getAttribute('href'), a.innerText])")
-        linked = [Path(href).stem for href, _ in links]
-        assert linked == lessons, f"index.html links {linked}, the lessons are {lessons}"
-        assert all(text.strip() for _, text in links), f"a lesson without a title: {links}"
-
-        problems = []
-        for index, (href, title) in enumerate(links):
-            page.goto((out / "index.html").as_uri(), timeout=HTML_PAGE * 1000)
-            page.locator("ol.lessons a").nth(index).click()  # follow the link
-            page.wait_for_load_state("load", timeout=HTML_PAGE * 1000)
-            assert page.url.endswith(href), f"{title}: went to {page.url}"
-            page.wait_for_function(
-                "() => Array.from(document.images).every(i => i.complete)",
-                timeout=HTML_PAGE * 1000)
-            images = page.evaluate("""() => Array.from(document.images).map(
-                i => ({data: i.src.startsWith('data:'), width: i.naturalWidth,
-                       src: i.src.slice(0, 40)}))""")
-            figures = [i for i in images if i["data"] and i["width"] > 0]
-            if not figures:
-                problems.append(f"{href}: no figure (images: {images})")
-            broken = [i for i in images if i["width"] == 0 or not i["data"]]
-            if broken:
-                problems.append(f"{href}: images that need the network or do not decode: "
-                                f"{broken}")
-            # The page's top, or its first figure (a full page of a lesson is huge).
-            first = page.locator("img[src^='data:']").first
-            if figures:
-                first.scroll_into_view_if_needed()
-            page.screenshot(path=str(SCREENSHOTS / f"{Path(href).stem}.png"))
-        assert not problems, "\n".join(problems)
-        # What the pages asked of the network (MathJax from its CDN) only degrades the math.
-        print(f"requests refused (offline): {sorted(set(remote))}")
-    finally:
-        page.close()
