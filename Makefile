@@ -83,6 +83,7 @@ students: | $(PY)
 
 bench: $(COURSE_STAMP)
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.playground
 
 # Lessons whose code did not change come from build/book/cache/ and are not run again.
 html: $(TEST_STAMP)

@@ -142,6 +142,7 @@ class Playground:
         xs, ys = np.linspace(low[0], high[0], g), np.linspace(high[1], low[1], g)
         self._grid = np.column_stack([a.ravel() for a in np.meshgrid(xs, ys)])   # (g*g, 2)
         self._grid_shape = (g, g)
+        self._points = None   # the points' picture layer, drawn when first needed
 
     def inputs(self, X):
         """Raw points X (n, 2) -> the network's inputs (n, len(features))."""
@@ -266,9 +267,11 @@ class Playground:
         else:
             targets = np.vstack([data.y_train, data.y_test])
             low, high = float(targets.min()), float(targets.max())
-        boundary = pictures.boundary(out[:, 0].reshape(g), self.bounds,
-                                     (data.X_train, data.y_train), (data.X_test, data.y_test),
-                                     low=low, high=high)
+        if self._points is None or self._points[0] != (low, high):   # drawn once per data
+            self._points = ((low, high), pictures.points(
+                self.bounds, (data.X_train, data.y_train), (data.X_test, data.y_test),
+                low=low, high=high))
+        boundary = pictures.boundary(out[:, 0].reshape(g), self._points[1], low=low, high=high)
         loss = pictures.loss_curves(self.history.history.get("loss", []),
                                     self.history.history.get("val_loss", []))
         layers = []

@@ -47,16 +47,16 @@ def jpeg(image):
     return buffer.getvalue()
 
 
-def boundary(values, bounds, train, test, size=260, low=0.0, high=1.0):
-    """The network's output over the plane, with the points on top.
+def points(bounds, train, test, size=260, low=0.0, high=1.0):
+    """The data points on a transparent layer, drawn once and laid over every frame's boundary.
 
-    values (g, g): the output on a g×g grid over bounds = (x_min, x_max, y_min, y_max), row 0 at
-    y_max. train, test: (X (n, 2), y (n, 1)). Train points are filled, test points are rings.
+    bounds = (x_min, x_max, y_min, y_max); train, test: (X (n, 2), y (n, 1)). Train points are
+    filled, test points are rings, coloured by their target.
     """
     from PIL import Image, ImageDraw
 
-    image = Image.fromarray(colour(values, low, high)).resize((size, size), Image.BILINEAR)
-    draw = ImageDraw.Draw(image)
+    layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
     x_min, x_max, y_min, y_max = bounds
     for (X, y), filled in ((test, False), (train, True)):
         px = (X[:, 0] - x_min) / (x_max - x_min) * (size - 1)
@@ -68,6 +68,19 @@ def boundary(values, bounds, train, test, size=260, low=0.0, high=1.0):
                 draw.ellipse(box, fill=fill, outline="white")
             else:
                 draw.ellipse(box, outline=fill, width=2)
+    return layer
+
+
+def boundary(values, overlay, low=0.0, high=1.0):
+    """The network's output over the plane, with the points layer on top.
+
+    values (g, g): the output on a g×g grid, row 0 at the top; overlay: the `points` layer,
+    whose size the picture takes.
+    """
+    from PIL import Image
+
+    image = Image.fromarray(colour(values, low, high)).resize(overlay.size, Image.BILINEAR)
+    image.paste(overlay, (0, 0), overlay)
     return image
 
 

@@ -1,0 +1,78 @@
+"""Frames per second of the playground in the kernel: training plus drawing, as Play runs it.
+
+A frame is one epoch of training (`model.fit(..., epochs=1)` on 200 points in batches of 10)
+and every picture redrawn into the widgets (boundary, loss curves, hidden units, network),
+JPEG-encoded as the front end receives them. Target: at least 10 frames per second for a
+2-8-8-1 network (issue "Watch it learn"). Also the largest network the controls allow, 4 × 8.
+
+    python -m benchmarks.playground            # writes benchmarks/playground.md
+    python -m benchmarks.playground --quick    # fewer frames, prints only
+"""
+import argparse
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from nnlib.playground import Playground
+
+HERE = Path(__file__).resolve().parent
+TARGET_FPS = 10
+NETWORKS = {"2-8-8-1": [8, 8], "2-8-8-8-8-1 (the largest, 4 × 8)": [8, 8, 8, 8]}
+
+
+def frames_per_second(hidden, frames, repeats=3):
+    """Best of `repeats` runs of `frames` frames (one epoch each), and the time split."""
+    pg = Playground(data="moons", n=400, test_fraction=0.5, hidden=hidden, batch_size=10)
+    pg.widget()            # the ipywidgets, as in JupyterLab (no front end needed to update them)
+    pg.train(2)            # imports and first-call costs out of the way
+    best = None
+    for _ in range(repeats):
+        train = draw = 0.0
+        for _ in range(frames):
+            start = time.perf_counter()
+            pg._train("epoch")
+            middle = time.perf_counter()
+            pg._ui.redraw()
+            end = time.perf_counter()
+            train, draw = train + middle - start, draw + end - middle
+        total = train + draw
+        if best is None or total < best[0]:
+            best = (total, train, draw)
+    total, train, draw = best
+    return {"fps": frames / total, "train_ms": 1000 * train / frames,
+            "draw_ms": 1000 * draw / frames}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer frames; print, don't write")
+    args = parser.parse_args(argv)
+    frames = 10 if args.quick else 60
+    rows = []
+    for label, hidden in NETWORKS.items():
+        result = frames_per_second(hidden, frames)
+        rows.append((label, result))
+        print(f"{label}: {result['fps']:.1f} frames/s (train {result['train_ms']:.1f} ms + "
+              f"draw {result['draw_ms']:.1f} ms per frame)")
+    if args.quick:
+        return rows
+    lines = ["# Playground frames per second", "",
+             f"Measured {time.strftime('%Y-%m-%d')} on {platform.processor() or platform.machine()}, "
+             f"Python {platform.python_version()}, numpy {np.__version__}; best of 3 runs of "
+             f"{frames} frames. A frame = one epoch on 200 training points (batches of 10) + "
+             f"every picture redrawn. Target: ≥ {TARGET_FPS} frames/s for 2-8-8-1.", "",
+             "| network | frames/s | train ms/frame | draw ms/frame | target met |",
+             "| --- | --- | --- | --- | --- |"]
+    for label, r in rows:
+        met = "yes" if r["fps"] >= TARGET_FPS else "no"
+        lines.append(f"| {label} | {r['fps']:.1f} | {r['train_ms']:.1f} | {r['draw_ms']:.1f} | "
+                     f"{met} |")
+    (HERE / "playground.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written: {HERE / 'playground.md'}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()
