@@ -58,8 +58,9 @@ def main(argv=None):
               f"draw {result['draw_ms']:.1f} ms per frame)")
     if args.quick:
         return rows
+    machine = platform.processor() or platform.machine()
     lines = ["# Playground frames per second", "",
-             f"Measured {time.strftime('%Y-%m-%d')} on {platform.processor() or platform.machine()}, "
+             f"Measured {time.strftime('%Y-%m-%d')} on {machine}, "
              f"Python {platform.python_version()}, numpy {np.__version__}; best of 3 runs of "
              f"{frames} frames. A frame = one epoch on 200 training points (batches of 10) + "
              f"every picture redrawn. Target: ≥ {TARGET_FPS} frames/s for 2-8-8-1.", "",
