@@ -8,6 +8,8 @@ Conventions follow Keras, so that numbers match line for line:
   pre-activation `z` (the logits). With a sigmoid or softmax output the chain rule collapses to
   dL/dz = (y_pred - y_true) / n, which never divides by a probability that rounds to 0.
   `Sequential` takes that path automatically when the output activation matches the loss.
+- Means are written as sum / count: the same numbers as np.mean, which costs ~3 µs more per
+  call (its Python wrapper), a tenth of a training step on a small batch.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -51,14 +53,17 @@ def binary_crossentropy_gradient(y_true, y_pred):
 
 def binary_crossentropy_from_logits(y_true, z):
     """The same loss from logits z: max(z, 0) - z y + log(1 + e^(-|z|)), never overflowing."""
-    return np.mean(np.mean(np.maximum(z, 0.0) - z * y_true + np.logaddexp(0.0, -np.abs(z)),
-                           axis=-1))
-
-
-def binary_crossentropy_gradient_from_logits(y_true, z):
-    """dL/dz = (σ(z) - y) / (n k)."""
     n, k = z.shape
-    return (sigmoid(z) - y_true) / (n * k)
+    per_output = np.maximum(z, 0.0) - z * y_true + np.logaddexp(0.0, -np.abs(z))
+    return (per_output.sum(axis=-1) / k).sum() / n
+
+
+def binary_crossentropy_gradient_from_logits(y_true, z, y_pred=None):
+    """dL/dz = (σ(z) - y) / (n k). y_pred: σ(z) if the caller has it already (the output
+    layer's a), so that it is not computed twice."""
+    n, k = z.shape
+    p = sigmoid(z) if y_pred is None else y_pred
+    return (p - y_true) / (n * k)
 
 
 # --- categorical cross-entropy (softmax outputs, one-hot targets) -------------------------
@@ -86,14 +91,15 @@ def categorical_crossentropy_gradient(y_true, y_pred):
 
 def categorical_crossentropy_from_logits(y_true, z):
     """-sum_j y_j log softmax(z)_j, with log softmax = z - logsumexp(z)."""
-    z_max = z.max(axis=-1, keepdims=True)
-    log_p = z - z_max - np.log(np.sum(np.exp(z - z_max), axis=-1, keepdims=True))
-    return np.mean(-np.sum(y_true * log_p, axis=-1))
+    shifted = z - z.max(axis=-1, keepdims=True)        # logsumexp without overflow
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return (-(y_true * log_p).sum(axis=-1)).sum() / z.shape[0]
 
 
-def categorical_crossentropy_gradient_from_logits(y_true, z):
-    """dL/dz = (softmax(z) - y) / n."""
-    return (softmax(z) - y_true) / z.shape[0]
+def categorical_crossentropy_gradient_from_logits(y_true, z, y_pred=None):
+    """dL/dz = (softmax(z) - y) / n. y_pred: softmax(z) if the caller has it already."""
+    p = softmax(z) if y_pred is None else y_pred
+    return (p - y_true) / z.shape[0]
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ class Sequential:
         """After `forward`: dL/dparams for every layer, from targets y (n, units). Returns L."""
         last, first = self.layers[-1], self.layers[0]
         if self._fused:
-            grad = last.backward_from_z(self.loss.gradient_from_logits(y, last.z),
+            grad = last.backward_from_z(self.loss.gradient_from_logits(y, last.z, last.a),
                                         input_grad=last is not first)
         else:
             grad = last.backward(self.loss.gradient(y, last.a), input_grad=last is not first)
@@ -265,13 +265,18 @@ class Sequential:
             y_val = self._check_y(validation_data[1], len(X_val))
 
         self.history = history = History()
+        params, apply = self.params, self.optimizer.apply   # looked up once, not every step
+        batches = None if shuffle else _batches(X, y, batch_size)
         bar = _progress_bar(epochs) if verbose == 1 else None
         try:
-            # Overflow on the way to a diverged loss is reported by the FloatingPointError below,
-            # not by numpy warnings before it.
+            # Overflow on the way to a diverged loss is reported by the FloatingPointError of
+            # _fit_epoch, not by numpy warnings before it.
             with np.errstate(over="ignore", invalid="ignore"):
                 for epoch in range(epochs):
-                    logs = self._fit_epoch(X, y, batch_size, shuffle, epoch, epochs)
+                    if shuffle:
+                        order = self.rng.permutation(n)
+                        batches = _batches(X[order], y[order], batch_size)
+                    logs = self._fit_epoch(batches, n, params, apply, epoch, epoch == epochs - 1)
                     if validation_data is not None:
                         logs.update({f"val_{k}": v for k, v in
                                      self._evaluate_checked(X_val, y_val).items()})
@@ -287,32 +292,30 @@ class Sequential:
                 bar.close()
         return history
 
-    def _fit_epoch(self, X, y, batch_size, shuffle, epoch, epochs):
-        """One pass over (X, y) in batches; returns the epoch's logs (means over the samples).
+    def _fit_epoch(self, batches, n, params, apply, epoch, last_epoch):
+        """A step on each batch of [(Xb, yb), ...] (train_step, with the parameters and the
+        update looked up once); returns the epoch's logs, means over the n samples.
 
-        Each batch's loss is taken before its step, as Keras does. They are checked once, at the
-        end of the epoch; after the last epoch, so is the loss after the last step.
+        Each batch's loss is taken before its step, as Keras does. The losses are checked once,
+        at the end of the epoch; after the last epoch, so is the loss after the last step, so
+        that fit never returns a model that diverged.
         """
-        n = len(X)
-        if shuffle:
-            order = self.rng.permutation(n)
-            X, y = X[order], y[order]
-        last, params, apply = self.layers[-1], self.params, self.optimizer.apply
+        output = self.layers[-1]
         values, metric_totals = [], dict.fromkeys(self.metrics, 0.0)
-        for start in range(0, n, batch_size):
-            Xb, yb = X[start:start + batch_size], y[start:start + batch_size]
+        for Xb, yb in batches:
             self.forward(Xb)
             values.append(self.backward(yb))
             apply(params, [g for layer in self.layers for g in layer.grads])
             for name, fn in self.metrics.items():   # on the batch's forward pass, as Keras
-                metric_totals[name] += fn(yb, last.a) * len(Xb)
+                metric_totals[name] += fn(yb, output.a) * len(Xb)
         total = 0.0   # summed in step order, as the batch losses came
-        for start, value in zip(range(0, n, batch_size), values):
-            total += value * min(batch_size, n - start)
+        for (Xb, _), value in zip(batches, values):
+            total += value * len(Xb)
         if not math.isfinite(total):
             batch = next(i for i, v in enumerate(values) if not math.isfinite(v))
             raise _diverged(values[batch], epoch, batch, self.optimizer, self.history)
-        if epoch == epochs - 1:   # the last step: fit never returns a model that diverged
+        if last_epoch:
+            Xb, yb = batches[-1]
             self.forward(Xb)
             after = self.loss_value(yb)
             if not math.isfinite(after):
@@ -477,6 +480,12 @@ def _read_model_file(path):
     if not isinstance(config, dict) or config.get("format") != "nnlib-sequential-1":
         raise NNLibValueError(f"{path!r} was not written by nnlib's model.save.")
     return config, weights, arrays
+
+
+def _batches(X, y, batch_size):
+    """[(X[0:b], y[0:b]), (X[b:2b], y[b:2b]), ...]: views, the last batch possibly shorter."""
+    return [(X[start:start + batch_size], y[start:start + batch_size])
+            for start in range(0, len(X), batch_size)]
 
 
 def _progress_bar(epochs):

@@ -17,7 +17,7 @@ class L2:
         self.l2 = float(l2)
 
     def __call__(self, W):
-        return self.l2 * np.sum(W ** 2)
+        return self.l2 * (W ** 2).sum()
 
     def gradient(self, W):
         return 2.0 * self.l2 * W
@@ -35,7 +35,7 @@ class L1:
         self.l1 = float(l1)
 
     def __call__(self, W):
-        return self.l1 * np.sum(np.abs(W))
+        return self.l1 * np.abs(W).sum()
 
     def gradient(self, W):
         return self.l1 * np.sign(W)
