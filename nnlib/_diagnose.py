@@ -145,7 +145,11 @@ def _pattern(g, w, atol, rtol):
         return "the sign is flipped: every value is minus the expected one."
     if nonzero.any():
         factor = (g[nonzero] / w[nonzero]).flat[0]
-        if np.isfinite(factor) and not np.isclose(factor, 0.0) and close(g, factor * w):
+        # One number is always a multiple of another: then only a simple factor (2, 1/3...) says
+        # something.
+        telling = nonzero.sum() > 1 or _simple_ratio(factor)
+        if telling and np.isfinite(factor) and not np.isclose(factor, 0.0) and close(
+                g, factor * w):
             return (f"off by a constant factor of {_round(factor)}: every value is "
                     f"{_round(factor)} × the expected one.")
     if w.ndim == 2 and w.shape[0] == w.shape[1] > 1 and close(g, w.T):
@@ -155,6 +159,13 @@ def _pattern(g, w, atol, rtol):
         if close(g, w + offset):
             return f"every value is off by the same amount, {_round(offset)}."
     return None
+
+
+def _simple_ratio(x):
+    """True for ±2, ±3, … ±10 and ±1/2, ±1/3, … ±1/10."""
+    x = abs(complex(x).real)
+    return any(np.isclose(x, k, rtol=1e-6) or np.isclose(x, 1 / k, rtol=1e-6)
+               for k in range(2, 11))
 
 
 def _round(x):
@@ -318,6 +329,8 @@ def _simple_equal(b, a):
 def show(value, limit=300):
     """A short repr that never fails."""
     try:
+        if isinstance(value, np.generic):  # np.float64(0.5) -> 0.5
+            value = value.item()
         if isinstance(value, np.ndarray):
             with np.printoptions(threshold=20, edgeitems=3, precision=6):
                 text = repr(value)

@@ -568,3 +568,14 @@ def test_import_nnlib_does_not_load_the_quizzes():
     code = "import sys, nnlib; print('nnlib.quizzes' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_one_wrong_number_gets_a_factor_only_when_it_is_simple():
+    assert "factor of 2" in checks.check_value(0.5, 0.25).message
+    assert "factor" not in checks.check_value(0.3, 0.25).message
+    assert "sign is flipped" in checks.check_value(-0.25, 0.25).message
+
+
+def test_numpy_scalars_are_shown_as_plain_numbers():
+    message = checks.check_function(lambda x: x, expected=[1.0], inputs=[np.float64(0.5)]).message
+    assert "x = 0.5" in message and "np.float64" not in message
