@@ -36,11 +36,14 @@ from exercise_cells import (
 from nbclient.exceptions import CellExecutionError
 from notebook_kernel import Lesson
 
-pytestmark = pytest.mark.notebook_runs
-
 # The tables' folder; NNLIB_WRONG_ANSWERS names another one (to try a table out).
 TABLES = Path(os.environ.get("NNLIB_WRONG_ANSWERS", ROOT / "tests" / "wrong_answers"))
 MARK = re.compile(r"^[✓✗·] ", re.MULTILINE)
+
+
+def shown(path):
+    """A path for messages: relative to the repository when it is inside."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def load_table(path):
@@ -72,7 +75,7 @@ def collect_cases():
     for path in sorted(TABLES.glob("lesson[0-9][0-9].py")):
         lesson = path.stem[len("lesson"):]
         table = load_table(path)
-        where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        where = shown(path)
         notebook_path = solution_notebook(lesson)
         names = [e.name for e in exercises(read(notebook_path))] if notebook_path else []
         for name in names:
@@ -89,6 +92,34 @@ def collect_cases():
 
 
 CASES = collect_cases()
+TABLE_FILES = sorted(TABLES.glob("lesson[0-9][0-9].py"))
+MIN_PER_EXERCISE = 3
+KEYS = {"exercise", "why", "code", "expect"}
+
+
+@pytest.mark.parametrize("path", TABLE_FILES, ids=[p.stem for p in TABLE_FILES])
+def test_table_has_three_wrong_answers_per_exercise(path):
+    """No kernel: every entry is complete, names an exercise of the lesson, and every exercise
+    has at least three typical wrong answers."""
+    lesson = path.stem[len("lesson"):]
+    notebook_path = solution_notebook(lesson)
+    assert notebook_path, f"{path.name}: no solution notebook for lesson {lesson}"
+    names = [e.name for e in exercises(read(notebook_path))]
+    problems = []
+    for number, entry in enumerate(load_table(path), start=1):
+        if set(entry) != KEYS or not isinstance(entry.get("expect"), (list, tuple)):
+            problems.append(f"entry {number}: keys {sorted(entry)}, expected {sorted(KEYS)} "
+                            f"with expect a list of strings")
+        elif entry["exercise"] not in names:
+            problems.append(f"entry {number} ({entry['why']}): {entry['exercise']!r} is not an "
+                            f"exercise of {notebook_path.name} ({', '.join(names)})")
+    table = load_table(path)
+    for name in names:
+        count = sum(entry.get("exercise") == name for entry in table)
+        if count < MIN_PER_EXERCISE:
+            problems.append(f"exercise {name}: {count} wrong answers, at least "
+                            f"{MIN_PER_EXERCISE} wanted")
+    assert not problems, f"lesson {lesson}, {shown(path)}:\n  " + "\n  ".join(problems)
 
 
 class Session:
@@ -184,6 +215,7 @@ def messages_about(output, name):
     return "".join(about or messages)
 
 
+@pytest.mark.notebook_runs
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_wrong_answer_gets_a_cross_that_locates_it(case, sessions):
     session = sessions(case.lesson)
