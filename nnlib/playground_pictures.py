@@ -13,6 +13,7 @@ ORANGE = np.array([245, 147, 34], dtype=np.float64)
 BLUE = np.array([8, 119, 189], dtype=np.float64)
 WHITE = np.array([255, 255, 255], dtype=np.float64)
 _BLUE, _ORANGE = tuple(BLUE.astype(int).tolist()), tuple(ORANGE.astype(int).tolist())
+_POINT_PALETTE = np.array([[200, 100, 0], [0, 80, 150]])   # class 0, class 1 (or low, high)
 GREY = (150, 150, 150)
 DARK = (40, 40, 40)
 
@@ -50,24 +51,21 @@ def jpeg(image):
 def points(bounds, train, test, size=260, low=0.0, high=1.0):
     """The data points on a transparent layer, drawn once and laid over every frame's boundary.
 
-    bounds = (x_min, x_max, y_min, y_max); train, test: (X (n, 2), y (n, 1)). Train points are
-    filled, test points are rings, coloured by their target.
+    bounds = (x_min, x_max, y_min, y_max); train, test: (X (n, 2), y (n, 1)). Each point is
+    filled with its class's colour (a darker orange or blue than the background's, so that it
+    shows on either side), train points ringed in white, test points in black.
     """
     from PIL import Image, ImageDraw
 
     layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     x_min, x_max, y_min, y_max = bounds
-    for (X, y), filled in ((test, False), (train, True)):
+    for (X, y), outline in ((test, DARK), (train, "white")):
         px = (X[:, 0] - x_min) / (x_max - x_min) * (size - 1)
         py = (y_max - X[:, 1]) / (y_max - y_min) * (size - 1)
-        fills = [tuple(rgb) for rgb in colour(y[:, 0], low, high).tolist()]
+        fills = [tuple(rgb) for rgb in _POINT_PALETTE[(y[:, 0] > (low + high) / 2).astype(int)]]
         for x, yy, fill in zip(px.tolist(), py.tolist(), fills):
-            box = (x - 3, yy - 3, x + 3, yy + 3)
-            if filled:
-                draw.ellipse(box, fill=fill, outline="white")
-            else:
-                draw.ellipse(box, outline=fill, width=2)
+            draw.ellipse((x - 3, yy - 3, x + 3, yy + 3), fill=fill, outline=outline)
     return layer
 
 

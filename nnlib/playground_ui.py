@@ -31,38 +31,40 @@ class PlaygroundUI:
         self._task = None
         s = pg._settings
         own_data = not isinstance(s["data"], str)
-        layout = w.Layout(width="260px")
         style = {"description_width": "110px"}
+
+        def layout():   # one each: hiding a unit slider must not hide the others
+            return w.Layout(width="260px")
 
         def dropdown(name, options, value, label):
             options = list(options)
             if value not in options:
                 options.append(value)
-            return w.Dropdown(options=options, value=value, description=label, layout=layout,
+            return w.Dropdown(options=options, value=value, description=label, layout=layout(),
                               style=style)
 
         self.controls = {
             "data": dropdown("data", DATASETS + (("your (X, y)",) if own_data else ()),
                              "your (X, y)" if own_data else s["data"], "Data"),
             "noise": w.FloatSlider(value=s["noise"], min=0.0, max=0.5, step=0.05,
-                                   description="Noise", layout=layout, style=style,
+                                   description="Noise", layout=layout(), style=style,
                                    disabled=own_data),
             "features": w.SelectMultiple(options=list(FEATURES), value=tuple(s["features"]),
-                                         rows=4, description="Inputs", layout=layout, style=style),
+                                         rows=4, description="Inputs", layout=layout(), style=style),
             "layers": w.IntSlider(value=len(s["hidden"]), min=0, max=MAX_LAYERS,
-                                  description="Hidden layers", layout=layout, style=style),
+                                  description="Hidden layers", layout=layout(), style=style),
             "activation": dropdown("activation", ACTIVATIONS, s["activation"], "Activation"),
             "problem": dropdown("problem", PROBLEMS, s["problem"], "Problem"),
             "learning_rate": dropdown("learning_rate", LEARNING_RATES, s["learning_rate"],
                                       "Learning rate"),
             "l2": dropdown("l2", L2_RATES, s["l2"], "L2"),
             "batch_size": w.IntSlider(value=s["batch_size"], min=1, max=50,
-                                      description="Batch size", layout=layout, style=style),
+                                      description="Batch size", layout=layout(), style=style),
             "optimizer": dropdown("optimizer", OPTIMIZERS, s["optimizer"], "Optimizer"),
-            "seed": w.IntText(value=s["seed"], description="Seed", layout=layout, style=style),
+            "seed": w.IntText(value=s["seed"], description="Seed", layout=layout(), style=style),
         }
         hidden = list(s["hidden"]) + [4] * (MAX_LAYERS - len(s["hidden"]))
-        self.units = [w.IntSlider(value=u, min=1, max=MAX_UNITS, layout=layout, style=style,
+        self.units = [w.IntSlider(value=u, min=1, max=MAX_UNITS, layout=layout(), style=style,
                                   description=f"Units, layer {i + 1}")
                       for i, u in enumerate(hidden)]
         self.play = w.ToggleButton(value=False, description="Play", icon="play",
@@ -86,19 +88,19 @@ class PlaygroundUI:
         self.reset.on_click(lambda _: self._reset())
 
         buttons = w.HBox([self.play, self.step, self.step_batch, self.reset, self.epoch])
-        pictures_box = w.HBox([
+        pictures_box = w.HBox(layout=w.Layout(flex_flow="row wrap"), children=[
             w.VBox([w.HTML("<b>Output over the plane</b>"), self.images["boundary"]]),
             w.VBox([w.HTML("<b>Loss</b> (train dark, test grey)"), self.images["loss"],
                     w.HTML("<b>Hidden units</b>"), self.images["units"]]),
             w.VBox([w.HTML("<b>Network</b>"), self.images["network"]]),
         ])
-        settings = w.HBox([
+        settings = w.HBox(layout=w.Layout(flex_flow="row wrap"), children=[
             w.VBox([self.controls[k] for k in ("data", "noise", "features", "seed")]),
             w.VBox([self.controls["layers"], *self.units]),
             w.VBox([self.controls[k] for k in ("activation", "problem", "learning_rate", "l2",
                                                "batch_size", "optimizer")]),
         ])
-        self.box = w.VBox([buttons, pictures_box, settings])
+        self.box = w.VBox([buttons, settings, pictures_box])
         self._sync_unit_sliders()
         self.redraw()
 
@@ -152,5 +154,7 @@ class PlaygroundUI:
 
     def redraw(self):
         for name, image in self.pg.pictures().items():
-            self.images[name].value = pictures.jpeg(image)
+            widget = self.images[name]
+            widget.value = pictures.jpeg(image)
+            widget.layout.width, widget.layout.height = f"{image.width}px", f"{image.height}px"
         self.epoch.value = f"<span class='nnlib-playground-epoch'>{self.pg.caption()}</span>"
