@@ -215,9 +215,17 @@ def check_condition(fn, name="condition", hint="", timeout=5.0, uses=()):
 
 # --- help, progress and quizzes ----------------------------------------------------------------
 
-def hint(name):
+def hint(name=None):
     """Print the help for exercise `name` that its check was given (`hint=`): the first call
-    prints the first level, each further call the next one. Returns None; never raises."""
+    prints the first level, each further call the next one. Without a name: the exercise whose
+    check failed last. Returns None; never raises."""
+    if name is None:
+        failed = [key for key, passed in _results.items() if passed is False and key in _hints]
+        if not failed:
+            print("No check with a hint has failed yet: name the exercise, as in "
+                  'checks.hint("sigmoid_derivative").', flush=True)
+            return
+        name = failed[-1]
     levels = _hints.get(name)
     if not levels:
         known = ", ".join(repr(key) for key in _hints)
@@ -236,11 +244,14 @@ def hint(name):
     print(text, flush=True)
 
 
-def summary(names):
+def summary(names=None):
     """Print which exercises of the lesson are done: one line per name in `names` (a list of
     exercise names as their checks are called), ✓ done / ✗ not yet / · not tried. The name
     "quiz" stands for the lesson's self-check questions ("quiz 01": those of lesson 01).
-    Returns None; never raises."""
+    Without names: every check run in this kernel. Returns None; never raises."""
+    if names is None:
+        names = [key for key in _results if not key.startswith("quiz ")]
+        names += ["quiz"] if len(names) < len(_results) else []
     rows = []
     for item in names:
         item = str(item)
@@ -310,6 +321,7 @@ def _finish(passed, message, name, hint="", more_help=True):
     if hint:
         _hints[name] = [str(level) for level in hint] if isinstance(hint, (list, tuple)) \
             else [str(hint)]
+    _results.pop(name, None)  # re-inserted last: the order of the latest results
     _results[name] = bool(passed)
     message = ("✓ " if passed else "✗ ") + message
     if not passed and more_help and name in _hints:

@@ -579,3 +579,17 @@ def test_one_wrong_number_gets_a_factor_only_when_it_is_simple():
 def test_numpy_scalars_are_shown_as_plain_numbers():
     message = checks.check_function(lambda x: x, expected=[1.0], inputs=[np.float64(0.5)]).message
     assert "x = 0.5" in message and "np.float64" not in message
+
+
+def test_hint_and_summary_without_arguments(capsys):
+    checks.hint()
+    assert "No check with a hint has failed yet" in capsys.readouterr().out
+    check_relu(lambda z: -relu(z), name="first")
+    check_relu(lambda z: 2 * relu(z), name="second")
+    check_relu(relu, name="third")
+    capsys.readouterr()
+    checks.hint()
+    assert capsys.readouterr().out.startswith("Hint for second: relu(z) = max(0, z)")
+    checks.summary()
+    out = capsys.readouterr().out
+    assert "✗ first" in out and "✓ third" in out and "1 of 3 done." in out
