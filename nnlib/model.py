@@ -419,14 +419,15 @@ class Sequential:
         config = self.get_config()
         config["rng_state"] = self.rng.bit_generator.state
         arrays = {f"w{i}": p for i, p in enumerate(self.params)}
-        if self.optimizer is not None:
-            config["optimizer_state"] = {}
-            for key, value in self.optimizer.get_state().items():
-                if isinstance(value, list):   # one array per weight array
+        if self.optimizer is not None:   # numbers go into the config, arrays beside the weights
+            state = self.optimizer.get_state()
+            config["optimizer_state"] = {k: v for k, v in state.items()
+                                         if v is not None and not isinstance(v, list)}
+            config["optimizer_arrays"] = {k: len(v) for k, v in state.items()
+                                          if isinstance(v, list)}
+            for key, value in state.items():
+                if isinstance(value, list):
                     arrays.update({f"optimizer_{key}_{i}": a for i, a in enumerate(value)})
-                    config["optimizer_state"][key] = len(value)
-                elif value is not None:       # a number, such as Adam's step count
-                    config["optimizer_state"][key] = value
         np.savez(path, config=np.array(json.dumps(config)), **arrays)
 
     def load_weights(self, path):
@@ -455,10 +456,10 @@ def load_model(path):
     if "rng_state" in config:   # files from before nnlib saved these two start afresh
         model.rng.bit_generator.state = config["rng_state"]
     if "optimizer_state" in config and model.optimizer is not None:
-        model.optimizer.set_state(
-            {key: [arrays[f"optimizer_{key}_{i}"] for i in range(value)]
-             if f"optimizer_{key}_0" in arrays else value
-             for key, value in config["optimizer_state"].items()})
+        state = dict(config["optimizer_state"])
+        for key, count in config["optimizer_arrays"].items():
+            state[key] = [arrays[f"optimizer_{key}_{i}"] for i in range(count)]
+        model.optimizer.set_state(state)
     return model
 
 
