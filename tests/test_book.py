@@ -123,6 +123,12 @@ def test_indented_docstring_blocks_become_literal_blocks():
     assert docstrings.literal_blocks(lines) == [
         "Dense layer.", "", "Shapes:", "", "::", "", "    x  (n, n_in)", "    a  (n, units)",
         "", "After the table.", "", "::", "", "    >>> code", "", "End."]
+    # Lines lined up in columns are a table even without an indent; prose is left alone.
+    aligned = ["The same.", "", "dL/dW = x^T dL/dz   (n_in, units)",
+               "dL/dx = dL/dz W^T   (n, n_in)", "", "Two  spaces once.", "Then prose."]
+    assert docstrings.literal_blocks(aligned) == [
+        "The same.", "", "::", "", "    dL/dW = x^T dL/dz   (n_in, units)",
+        "    dL/dx = dL/dz W^T   (n, n_in)", "", "Two  spaces once.", "Then prose."]
 
 
 # --- widgets: the last state they drew -------------------------------------------------------

@@ -1,0 +1,254 @@
+"""The HTML edition (book/, `make html`) as a reader on a train meets it: opened from disk in
+headless Chromium, with every request for anything but the book's own files blocked.
+
+The book is built once per session by book/build.py into build/book/ (or reused: its
+jupyter-cache skips lessons whose code did not change, and Sphinx rewrites only changed pages).
+Each test records the requests that left the book (another file: address, http, https, ...):
+there must be none. Screenshots go to build/screenshots/book_*.png.
+
+COURSE_NOTEBOOKS_DIR=/some/notebooks builds the book from other lessons (a folder laid out like
+notebooks/), into the same build/book/.
+"""
+import filecmp
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = Path(os.environ.get("COURSE_NOTEBOOKS_DIR") or REPO / "notebooks")
+SCREENSHOTS = REPO / "build" / "screenshots"
+BUILD = 3600     # seconds: a fresh clone runs every lesson (each 10-60 s on a loaded machine)
+PAGE = 30_000    # milliseconds, per page load or wait
+LESSONS = sorted(p.stem for p in (NOTEBOOKS / "solutions").glob("*.ipynb")
+                 if re.match(r"\d\d_\w+$", p.stem))
+
+
+@pytest.fixture(scope="session")
+def book():
+    """build/book/_build/html, built (or brought up to date) by book/build.py."""
+    out = REPO / "build" / "book"  # its jupyter-cache is keyed by the lessons' code
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [sys.executable, str(REPO / "book" / "build.py"), "--src", str(NOTEBOOKS),
+             "--out", str(out)], cwd=REPO, capture_output=True, text=True, timeout=BUILD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"book/build.py took over {BUILD} s")
+    assert result.returncode == 0, \
+        f"book/build.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    print(f"book/build.py: {time.monotonic() - started:.0f} s\n" + "\n".join(
+        line for line in result.stdout.splitlines() if ".ipynb: " in line))
+    return out / "_build" / "html"
+
+
+class Reader:
+    """A page of Chromium that may load the book's own files and nothing else."""
+
+    def __init__(self, context, root):
+        self.root = root.resolve()
+        self.outside = []
+        self.page = context.new_page()
+        self.page.route("**/*", self.route)
+
+    def route(self, route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or self.inside(url):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def inside(self, url):
+        if not url.startswith("file:"):
+            return False
+        return Path(unquote(urlparse(url).path)).resolve().is_relative_to(self.root)
+
+    def open(self, relative):
+        self.page.goto((self.root / relative).as_uri(), timeout=PAGE)
+        self.page.wait_for_load_state("load", timeout=PAGE)
+
+    def screenshot(self, name, full_page=False):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"book_{name}.png"), full_page=full_page)
+
+    def close(self):
+        self.page.close()
+        assert self.outside == [], f"requests outside the book's files: {self.outside}"
+
+
+@pytest.fixture
+def reader(browser, book):
+    reader = Reader(browser, book)
+    yield reader
+    reader.close()  # fails the test if anything outside the book was asked for
+
+
+def visible_text(page):
+    return page.evaluate("() => document.querySelector('main, article, body').innerText")
+
+
+# The page's text outside code (code may hold TeX on purpose: matplotlib titles).
+PROSE_JS = """() => {
+  const walker = document.createTreeWalker(document.querySelector('main, article, body'),
+                                           NodeFilter.SHOW_TEXT);
+  const parts = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement.closest('pre, code, script, style, mjx-container')) {
+      parts.push(node.textContent);
+    }
+  }
+  return parts.join(' ');
+}"""
+
+
+def wait_for_math(page):
+    """Until MathJax has typeset every formula of the page (each .math holds its output)."""
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.math')).every("
+                           "  m => m.querySelector('mjx-container'))", timeout=PAGE)
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+def test_home_page_then_every_lesson_in_order_with_its_figures(reader, book):
+    reader.open("index.html")  # Jupyter Book's redirect to the home page
+    page = reader.page
+    page.wait_for_url(re.compile(r"intro\.html$"), timeout=PAGE)
+    text = visible_text(page)
+    assert "make lab" in text and "second-year undergraduate" in text
+    reader.screenshot("home")
+
+    sidebar = page.locator("nav.bd-links a.reference.internal")
+    hrefs = [href.split("#")[0] for href in sidebar.evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")]
+    linked = [Path(h).stem for h in hrefs if h.startswith("lessons/")]
+    assert linked == LESSONS, f"the sidebar lists {linked}, the lessons are {LESSONS}"
+    assert any("glossary" in h for h in hrefs) and any(h.startswith("api") for h in hrefs)
+
+    problems = []
+    # From the home page, "next" leads through the lessons in order.
+    for lesson in LESSONS:
+        page.locator(".prev-next-area a.right-next").click()
+        page.wait_for_load_state("load", timeout=PAGE)
+        if not page.url.endswith(f"lessons/{lesson}.html"):
+            problems.append(f"after the page before {lesson}, 'next' went to {page.url}")
+            reader.open(f"lessons/{lesson}.html")
+        page.wait_for_function("() => Array.from(document.images).every(i => i.complete)",
+                               timeout=PAGE)
+        images = page.evaluate("""() => Array.from(document.images).map(i => ({
+            width: i.naturalWidth, output: !!i.closest('.cell_output'),
+            src: i.getAttribute('src').slice(0, 60)}))""")
+        figures = [i for i in images if i["output"] and i["width"] > 0]
+        broken = [i for i in images if i["width"] == 0]
+        if not figures:
+            problems.append(f"{lesson}: no figure in its outputs (images: {images})")
+        if broken:
+            problems.append(f"{lesson}: images that do not load: {broken}")
+        # The student notebook, for download: the very file in notebooks/.
+        download = page.locator(f"a.download[href$='/{lesson}.ipynb']")
+        if not download.count():
+            problems.append(f"{lesson}: no link to the student notebook {lesson}.ipynb")
+        else:
+            target = (book / f"lessons/{download.first.get_attribute('href')}").resolve()
+            if not filecmp.cmp(target, NOTEBOOKS / f"{lesson}.ipynb", shallow=False):
+                problems.append(f"{lesson}: the download is not notebooks/{lesson}.ipynb")
+        wait_for_math(page)
+        prose = page.evaluate(PROSE_JS)
+        raw = [tex for tex in ("$$", "\\(", "\\[", "\\frac") if tex in prose]
+        if raw:
+            problems.append(f"{lesson}: TeX left in the text: {raw}")
+        if figures:
+            page.locator(".cell_output img").first.scroll_into_view_if_needed()
+        reader.screenshot(lesson)
+    assert not problems, "\n".join(problems)
+
+
+def test_lesson_01_math_is_rendered_by_mathjax(reader):
+    reader.open(f"lessons/{LESSONS[0]}.html")
+    page = reader.page
+    assert page.locator(".math").count() > 0, "no formula on the page"
+    wait_for_math(page)
+    rendered = page.locator("mjx-container").count()
+    assert rendered >= 10, f"only {rendered} formulas rendered"
+    prose = page.evaluate(PROSE_JS)
+    raw = [tex for tex in ("$$", "\\(", "\\[", "\\frac", "\\sigma") if tex in prose]
+    assert not raw, f"TeX left as text outside code: {raw}"
+    page.locator("mjx-container[display='true']").first.scroll_into_view_if_needed()
+    reader.screenshot("01_math")
+
+
+def test_search_for_backpropagation_lists_lesson_01(reader):
+    reader.open("intro.html")
+    page = reader.page
+    page.locator("button.search-button__button:visible").first.click()
+    field = page.locator("#pst-search-dialog input[name='q']")
+    field.fill("backpropagation")
+    field.press("Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=backpropagation"), timeout=PAGE)
+    results = page.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=PAGE)
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(f"lessons/{LESSONS[0]}.html" in h for h in hrefs), hrefs
+    reader.screenshot("search")
+
+
+def test_show_solution_opens_and_closes(reader):
+    reader.open(f"lessons/{LESSONS[0]}.html")
+    page = reader.page
+    assert "BEGIN SOLUTION" not in page.content()
+    assert page.get_by_text("# YOUR CODE HERE").count(), "the exercises are not shown"
+    toggle = page.locator(".cell.tag_hide-input details").first
+    solution = toggle.locator(".cell_input")
+    summary = toggle.locator("summary")
+    summary.scroll_into_view_if_needed()
+    assert not solution.is_visible(), "the solution shows before it is asked for"
+    assert summary.inner_text().strip() == "Show solution"
+
+    summary.click()
+    solution.wait_for(state="visible", timeout=PAGE)
+    assert summary.inner_text().strip() == "Hide solution"
+    assert "YOUR CODE HERE" not in solution.inner_text()
+    reader.screenshot("solution_open")
+
+    summary.click()
+    solution.wait_for(state="hidden", timeout=PAGE)
+    assert summary.inner_text().strip() == "Show solution"
+
+
+def test_explorers_show_their_last_picture_and_say_how_to_run_them(reader):
+    with_widgets = [lesson for lesson in LESSONS if "ipywidgets" in
+                    (NOTEBOOKS / "solutions" / f"{lesson}.ipynb").read_text(encoding="utf-8")]
+    if not with_widgets:
+        pytest.skip("no lesson uses ipywidgets")
+    page = reader.page
+    for lesson in with_widgets:
+        reader.open(f"lessons/{lesson}.html")
+        snapshots = page.locator(".course-widget:has(.course-widget-note)")
+        assert snapshots.count(), f"{lesson}: no widget snapshot with its note"
+        first = snapshots.first
+        first.scroll_into_view_if_needed()
+        assert "make lab" in first.locator(".course-widget-note").inner_text()
+        pictures = first.locator("img").evaluate_all(
+            "imgs => imgs.map(i => i.complete ? i.naturalWidth : 0)")
+        assert pictures and all(pictures), f"{lesson}: the snapshot shows no picture"
+        assert page.locator("script[type*='jupyter.widget']").count() == 0
+        reader.screenshot(f"{lesson}_explorer")
+
+
+def test_the_nnlib_reference_shows_the_shapes(reader):
+    reader.open("api.html")
+    page = reader.page
+    dense = page.locator("dl.py.class:has(dt#nnlib\\.layers\\.Dense)")
+    assert dense.count(), "no nnlib.layers.Dense in the reference"
+    shapes = page.locator("section[id='module-nnlib.layers'] pre").all_inner_texts()
+    assert any(re.search(r"x\s+\(n, n_in\)", block) for block in shapes), shapes
+    dense.first.scroll_into_view_if_needed()
+    reader.screenshot("api")
