@@ -58,6 +58,9 @@ def _compare_items(got, want, atol, rtol, labels):
     a list of arrays show each one's largest error."""
     kind = type(want).__name__
     if not isinstance(got, (list, tuple)):
+        if _is_number(got) and all(_is_number(w) for w in want):
+            return (f"wrong type: one number ({show(got, 80)}) where a {kind} of "
+                    f"{_count_words(len(want))} was expected.")
         return f"wrong type: expected a {kind} of {len(want)} items, got {describe(got)}."
     if len(got) != len(want):
         return f"expected a {kind} of {len(want)} items, got {len(got)}."

@@ -593,3 +593,8 @@ def test_hint_and_summary_without_arguments(capsys):
     checks.summary()
     out = capsys.readouterr().out
     assert "✗ first" in out and "✓ third" in out and "1 of 3 done." in out
+
+
+def test_one_number_where_a_tuple_of_two_was_expected():
+    message = checks.check_value(2.0, (2.0, 2.5e-5)).message
+    assert "one number (2.0) where a tuple of two numbers was expected" in message
