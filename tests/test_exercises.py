@@ -92,3 +92,16 @@ def test_the_finder_sees_an_answer_typed_out_and_ignores_a_collapsed_cell_after_
     assert "`s*(1-s)`" in found[0]
     student.cells[2].metadata = {}
     assert len(answers_on_screen(solution, student)) == 2
+
+
+def test_telling_pieces_of_an_answer():
+    from exercise_cells import telling_pieces
+
+    assert telling_pieces(["    s = sigmoid(z)", "    return s * (1 - s)  # the slope"]) == [
+        "s*(1-s)"]
+    assert telling_pieces(["    return epsilon * n, reg_lambda / (2 * n)"]) == [
+        "epsilon*n", "reg_lambda/(2*n)"]
+    assert telling_pieces(["    delta[np.arange(len(y)), y] -= 1.0"]) == [
+        "[np.arange(len(y)),y]-=1.0"]
+    assert telling_pieces(["    return np.maximum(z, 0.0)"]) == ["np.maximum(z,0.0)"]
+    assert telling_pieces(["    return 0.3"]) == []

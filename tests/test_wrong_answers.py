@@ -289,3 +289,13 @@ def check_later_cells(session):
         f"lesson {session.lesson_number}: with the wrong answers defined in place of the "
         f"exercises, later cells fail (they must not use the student's functions: use nnlib's "
         f"or a differently named helper):\n  " + "\n  ".join(failures))
+
+
+def test_the_message_about_an_exercise_is_picked_out_of_a_check_cell_with_several_checks():
+    output = ("✓ relu: correct on all 3 inputs.\n"
+              "✗ relu_derivative: wrong values: 1 of 3 differ.\n    input 1 of 3: z = 0.0\n"
+              "More help: checks.hint(\"relu_derivative\")\n")
+    about = messages_about(output, "relu_derivative")
+    assert about.startswith("✗ relu_derivative") and "✓" not in about and "More help" in about
+    assert "✓ relu:" in messages_about(output, "relu")
+    assert messages_about("✗ `rate()` returned None", "rate").startswith("✗")
