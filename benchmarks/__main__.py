@@ -1,10 +1,14 @@
-"""python -m benchmarks [--quick] [--only TASK ...] [--out PATH] [--notebooks]
+"""python -m benchmarks [--quick] [--only TASK ...] [--same-steps [--before JSON]] [--out PATH]
 
 Full run (`make bench`): every task, the housing 100-epoch run, the scale grid, import time, the
 notebooks; writes benchmarks/results.md and benchmarks/results.png.
 Quick run (`--quick`, what CI runs through tests/test_benchmarks.py): small sizes, few epochs, one
 repeat, under a minute; writes to a temporary folder unless --out says where. Notebooks only with
 --notebooks.
+Same steps (`--same-steps`): only the step-for-step table (each article's loop against nnlib on
+the article's settings, no Keras, a minute or two); it replaces that section of the results file
+and writes the figures beside it as <name>.same_steps.json, which a later run can show as
+`--before`.
 """
 import argparse
 import sys
@@ -32,6 +36,12 @@ def parse_args(argv):
                    "quick mode: a temp folder); the plot goes beside it as <name>.png")
     p.add_argument("--notebooks", action="store_true",
                    help="also execute the notebooks in quick mode (always done in a full run)")
+    p.add_argument("--same-steps", action="store_true",
+                   help="only the step-for-step table (article's loop vs nnlib, article's "
+                        "settings); replaces that section of --out (default: results.md)")
+    p.add_argument("--before", type=Path,
+                   help="with --same-steps: a <name>.same_steps.json from an earlier run, shown "
+                        "beside the new figures")
     p.add_argument("--repeats", type=int, help="timed repeats (default 3, quick 1)")
     p.add_argument("--wall-cap", type=float,
                    help="seconds after which a Keras run stops and is extrapolated "
@@ -44,6 +54,8 @@ def main(argv=None):
     args = parse_args(argv)
     quick = args.quick
     repeats = args.repeats or (1 if quick else 3)
+    if args.same_steps:
+        repeats = args.repeats or (1 if quick else 5)
     wall_cap = args.wall_cap or (5.0 if quick else 60.0)
     if args.out is not None:
         out = args.out
@@ -60,6 +72,12 @@ def main(argv=None):
 
     def log(msg):
         print(msg, flush=True)
+
+    if args.same_steps:
+        from . import same_steps
+        log(f"benchmarks (same steps), repeats={repeats}, writing {out}")
+        print(same_steps.run(out, quick, repeats, log, machine_info(), args.before))
+        return 0
 
     t0 = clock()
     results = {"mode": "quick" if quick else "full", "machine": machine_info(),

@@ -148,6 +148,25 @@ def _cell_seconds(nb):
 
 # --- where a batch_size=1 step goes ---------------------------------------------------------------
 
+def bare_numpy_step(x, y, W1, b1, W2, b2, lr):
+    """nnlib's batch_size=1 step for the housing 2-3-1 network (sigmoid, sigmoid, mse, SGD) as
+    the same numpy calls in a row, without nnlib's classes: the floor for nnlib's arithmetic.
+    Returns the loss before the step, as fit records it."""
+    z1 = x @ W1 + b1
+    a1 = 0.5 * (1.0 + np.tanh(0.5 * z1))
+    z2 = a1 @ W2 + b2
+    a2 = 0.5 * (1.0 + np.tanh(0.5 * z2))
+    d = a2 - y
+    value = (d * d).sum() / d.size
+    grad_z2 = (a2 - y) * (2.0 / a2.size) * a2 * (1.0 - a2)
+    grad_a1 = grad_z2 @ W2.T
+    grad_z1 = grad_a1 * a1 * (1.0 - a1)
+    for p, g in ((W1, x.T @ grad_z1), (b1, grad_z1.sum(axis=0)), (W2, a1.T @ grad_z2),
+                 (b2, grad_z2.sum(axis=0))):
+        p -= lr * g
+    return value
+
+
 def profile_batch1(data, log, n=2000):
     """cProfile of nnlib's fit(batch_size=1) on n housing rows, and a per-step anatomy."""
     from nnlib import Dense, Sequential
@@ -198,6 +217,7 @@ def profile_batch1(data, log, n=2000):
     lr = 0.05
 
     opt = SGD(1e-12)   # a step that leaves the weights (practically) unchanged
+    floor_weights = [w.copy() for w in start]
     fit_model = model()
 
     def fit_epoch():
@@ -217,6 +237,8 @@ def profile_batch1(data, log, n=2000):
          1000, 1),
         ("    of which `p -= lr * g` on one (2, 3) array",
          lambda: np.subtract(scratch, lr * grads[0], out=scratch), 1000, 1),
+        ("numpy floor: nnlib's whole step as bare numpy calls (no classes)",
+         lambda: bare_numpy_step(xb, yb, *floor_weights, 1e-12), 1000, 1),
         ("article: one `backpropagation(x, y)` (scalars)",
          lambda: net.backpropagation(x0, y0), 1000, 1),
         ("numpy floor: one (1, 2) @ (2, 3) product", lambda: xb @ W, 5000, 1),

@@ -91,10 +91,15 @@ def explain_miss(row, results):
                 f"i.e. {us_art * 2:.1f} µs per step; it takes {us_nn:.1f} µs). Why: with one "
                 "sample a step is all fixed cost. nnlib's step is ~40 numpy calls on 1×3 arrays "
                 "(two Dense forwards, activation, loss value and gradient, two Dense backwards, "
-                "4 in-place updates, fit's slicing and bookkeeping)")
+                "4 in-place updates)")
         if floor and floor_ufunc:
             text += (f", and one numpy call costs {floor_ufunc:.1f}–{floor:.1f} µs however "
                      "small the array (a ufunc, a matrix product)")
+        bare = anatomy.get("numpy floor: nnlib's whole step as bare numpy calls (no classes)")
+        if bare:
+            text += (f"; the same calls written in a row, without nnlib's classes, take "
+                     f"{bare:.1f} µs a step, {bare / us_art:.1f}× the article's step: the "
+                     "target cannot be met by trimming the code around the arithmetic")
         text += (", while the article's step is ~100 arithmetic operations on numpy scalars at "
                  "~0.1 µs each. Where exactly the time goes is in section 6 (profile). The same "
                  "steps in batches are what nnlib is for: see the housing time-to-target rows.")

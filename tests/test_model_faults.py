@@ -178,7 +178,7 @@ def test_a_model_saved_before_training_loads_and_trains(tmp_path):
     assert same_weights(m, loaded)
 
 
-# --- 5. the divergence error alone, no RuntimeWarning before it -------------------------------------
+# --- 5. the divergence error alone, no RuntimeWarning before it -------------------------------
 
 @pytest.mark.parametrize("batch_size", [64, 8])
 def test_divergence_raises_without_a_runtime_warning(batch_size):
