@@ -36,7 +36,7 @@ import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 BOOK = Path(__file__).resolve().parent
 REPO = BOOK.parent
@@ -204,7 +204,7 @@ def execute(nb, name, origin, n_cells):
         client.resources = {"metadata": {"path": cwd}}
         try:
             client.execute()
-        except (CellExecutionError, CellTimeoutError) as error:
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
             index = running.get("index")
             cell = nb.cells[index] if index is not None else None
             number = origin[index] + 1 if index is not None and origin[index] is not None else "?"
@@ -226,11 +226,14 @@ def run_lesson(nb, name, origin, n_cells, cache):
     except KeyError:
         pass
     started = time.monotonic()
-    execute(nb, name, origin, n_cells)
+    executed = copy.deepcopy(nb)
+    execute(executed, name, origin, n_cells)
     seconds = time.monotonic() - started
-    cache.cache_notebook_bundle(CacheBundleIn(nb, name, data={"execution_seconds": seconds}),
-                                check_validity=False, overwrite=True)
-    return nb, seconds
+    cache.cache_notebook_bundle(
+        CacheBundleIn(executed, name, data={"execution_seconds": seconds}),
+        check_validity=False, overwrite=True)
+    # Read back as a later build will: the staged page is then the same file either way.
+    return cache.merge_match_into_notebook(nb)[1], seconds
 
 
 def build_lessons(paths, staged, cache, report=print):

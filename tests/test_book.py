@@ -208,8 +208,11 @@ def test_an_unchanged_lesson_is_not_run_again(tmp_path):
     said = []
 
     assert build.build_lessons(paths, staged, cache, report=said.append) == []
+    written = (staged / "lessons" / "01_a.ipynb").stat().st_mtime_ns
     assert build.build_lessons(paths, staged, cache, report=said.append) == []
     assert said[0].startswith("01_a.ipynb: ran in") and said[1] == "01_a.ipynb: cached"
+    # The same page either way: not rewritten, so Sphinx does not read it again.
+    assert (staged / "lessons" / "01_a.ipynb").stat().st_mtime_ns == written
     page = nbformat.read(staged / "lessons" / "01_a.ipynb", as_version=4)
     assert page.cells[-1].outputs[0]["text"] == "42\n"
 
