@@ -1,8 +1,11 @@
 """Saying how a student's result differs from the expected one, without giving the answer.
 
-compare(got, want, atol, rtol, labels) -> None when they match, else the text of the problem:
-which entries differ (the first, got vs expected), and what the difference looks like (the sign
-flipped, a constant factor, a transpose, a list instead of an array, NaN...).
+compare(got, want, atol, rtol, labels, also) -> None when they match, else the text of the
+problem: which entries differ (the first, got vs expected), and what the difference looks like (the
+sign flipped, a constant factor, a transpose, a list instead of an array, NaN...). A sign, factor
+or offset is named only when the evidence supports it: several different expected values agree
+(or, for one number, the ratio is simple, like 2 or 1/3), on every wrong input — `also` holds the
+(got, expected) pairs of the check's other inputs.
 changed_in_place(before, after) -> None, or what changed in an argument the function was given.
 """
 import inspect
@@ -11,21 +14,22 @@ import numbers
 import numpy as np
 
 
-def compare(got, want, atol, rtol, labels=None):
-    """compare_values, but an object that misbehaves (raises on ==, on len...) gives a message."""
+def compare(got, want, atol, rtol, labels=None, also=()):
+    """_compare, but an object that misbehaves (raises on ==, on len...) gives a message."""
     try:
-        return _compare(got, want, atol, rtol, labels)
+        return _compare(got, want, atol, rtol, labels, also)
     except Exception as exc:
         return (f"could not be compared with the expected value: {describe(got)} "
                 f"({type(exc).__name__}: {_str(exc)}).")
 
 
-def _compare(got, want, atol, rtol, labels=None):
-    """None when `got` matches `want`, else one or two sentences saying how it differs."""
+def _compare(got, want, atol, rtol, labels=None, also=()):
+    """None when `got` matches `want`, else one or two sentences saying how it differs.
+    also: (got, want) pairs of other inputs, for the diagnosis only."""
     if want is None:
         return None if got is None else f"expected None, got {describe(got)}."
     if got is None:
-        return "got None."
+        return f"got None where {_kind(want)} was expected."
     if callable(got) and not callable(want):
         return "a function where a value was expected: did you forget to call it, with (...)?"
     if isinstance(want, (bool, np.bool_)):
@@ -33,27 +37,27 @@ def _compare(got, want, atol, rtol, labels=None):
             return f"wrong type: expected True or False, got {describe(got)}."
         return None if bool(got) == bool(want) else f"expected {bool(want)}, got {bool(got)}."
     if _is_number(want) or isinstance(want, np.ndarray):
-        return _compare_numbers(got, want, atol, rtol)
+        return _compare_numbers(got, want, atol, rtol, also)
     if isinstance(want, (list, tuple)):
-        return _compare_items(got, want, atol, rtol, labels)
+        return _compare_items(got, want, atol, rtol, labels, also)
     if isinstance(want, dict):
         if not isinstance(got, dict):
             return f"wrong type: expected a dict, got {describe(got)}."
         if set(got) != set(want):
             return f"expected the keys {sorted(map(str, want))}, got {sorted(map(str, got))}."
         for key in want:
-            problem = _compare(got[key], want[key], atol, rtol)
+            problem = _compare(got[key], want[key], atol, rtol, also=_part(also, key))
             if problem:
-                return f"[{key!r}]: {problem}"
+                return f"key {key!r} is off: {problem}"
         return None
-    if type(got) is not type(want):
-        return f"wrong type: expected {describe(want)}, got {describe(got)}."
+    if type(got) is not type(want):  # the type only: the expected value may be the answer
+        return f"wrong type: expected {_kind(want)}, got {describe(got)}."
     if bool(got == want):
         return None
     return f"expected {show(want)}, got {show(got)}."
 
 
-def _compare_items(got, want, atol, rtol, labels):
+def _compare_items(got, want, atol, rtol, labels, also=()):
     """A list or tuple of results, e.g. [dW1, db1, dW2, db2]: name the one that is off, and for
     a list of arrays show each one's largest error."""
     kind = type(want).__name__
@@ -63,9 +67,11 @@ def _compare_items(got, want, atol, rtol, labels):
                     f"{_count_words(len(want))} was expected.")
         return f"wrong type: expected a {kind} of {len(want)} items, got {describe(got)}."
     if len(got) != len(want):
-        return f"expected a {kind} of {len(want)} items, got {len(got)}."
+        return (f"expected a {kind} of {len(want)} items, got {_a(type(got).__name__)} of "
+                f"{len(got)}.")
     names = [labels[i] if labels and i < len(labels) else f"item [{i}]" for i in range(len(want))]
-    problems = [(i, _compare(g, w, atol, rtol)) for i, (g, w) in enumerate(zip(got, want))]
+    problems = [(i, _compare(g, w, atol, rtol, also=_part(also, i)))
+                for i, (g, w) in enumerate(zip(got, want))]
     wrong = [(i, problem) for i, problem in problems if problem]
     if not wrong:
         return None
@@ -78,6 +84,19 @@ def _compare_items(got, want, atol, rtol, labels):
                           for name, e in zip(names, errors))
         text += f"\n  largest error in each: {shown}"
     return text
+
+
+def _part(pairs, key):
+    """The (got[key], want[key]) of each (got, want) pair that has that item or key."""
+    parts = []
+    for got, want in pairs:
+        try:
+            if isinstance(want, (list, tuple)) and len(got) != len(want):
+                continue
+            parts.append((got[key], want[key]))
+        except Exception:
+            continue
+    return parts
 
 
 def _largest_error(got, want):
@@ -93,13 +112,14 @@ def _largest_error(got, want):
         return None
 
 
-def _compare_numbers(got, want, atol, rtol):
+def _compare_numbers(got, want, atol, rtol, also=()):
     want = np.asarray(want)
     if isinstance(got, (bool, np.bool_)) or not (_is_number(got) or isinstance(got, np.ndarray)):
         return _wrong_container(got, want)
     got = np.asarray(got)
     if got.dtype.kind not in "biufc":
-        return f"wrong type: expected numbers, got an array of {got.dtype} values."
+        what = {"U": "text", "S": "bytes", "O": "Python objects"}.get(got.dtype.kind, "values")
+        return f"wrong type: expected numbers, got an array of {what} (dtype {got.dtype})."
     if got.shape != want.shape:
         return _shape_problem(got.shape, want.shape)
 
@@ -113,7 +133,8 @@ def _compare_numbers(got, want, atol, rtol):
         broken = ~np.isfinite(g) & np.isfinite(w)
         if broken.any():
             at = _first(broken)
-            what = "NaN (not a number)" if np.isnan(g[at]) else "inf (infinity)"
+            what = "NaN (not a number)" if np.isnan(g[at]) else \
+                f"{'-' if np.real(g[at]) < 0 else ''}inf (infinity)"
             return (f"{_where(at, broken)}{what} where {_num(want[at])} was expected: "
                     f"NaN and inf come from 0/0, log(0), or an overflow such as np.exp(1000).")
         differ = ~np.isclose(g, w, rtol=rtol, atol=atol, equal_nan=True)
@@ -121,14 +142,18 @@ def _compare_numbers(got, want, atol, rtol):
         return None
     at = _first(differ)
     expected_text, got_text = _pair(want[at], got[at])
+    count = int(differ.sum())
     if want.ndim == 0:
         text = f"wrong value: expected {expected_text}, got {got_text}."
+    elif count == 1:
+        text = (f"wrong values: 1 of {want.size} differs, at index {_index(at)}: "
+                f"expected {expected_text}, got {got_text}.")
     else:
-        text = (f"wrong values: {int(differ.sum())} of {want.size} differ; the first at index "
+        text = (f"wrong values: {count} of {want.size} differ; the first at index "
                 f"{_index(at)}: expected {expected_text}, got {got_text}.")
     if want.dtype.kind == "b":
         return text
-    pattern = _pattern(g, w, atol, rtol)
+    pattern = _pattern([(g, w)] + _wrong_pairs(also, common, atol, rtol), atol, rtol)
     if pattern:
         text += f"\n  → {pattern}"
     elif got.dtype.kind in "biu" and want.dtype.kind in "fc":
@@ -137,31 +162,81 @@ def _compare_numbers(got, want, atol, rtol):
     return text
 
 
-def _pattern(g, w, atol, rtol):
-    """What a wrong array has in common with the expected one: the sign flipped, a constant
-    factor, a constant offset. None if nothing simple."""
-    def close(a, b):
-        return bool(np.all(np.isclose(a, b, rtol=max(rtol, 1e-6), atol=max(atol, 1e-9))))
+def _wrong_pairs(pairs, dtype, atol, rtol):
+    """The (got, want) pairs, as arrays of `dtype`, whose numbers are finite, of one shape, and
+    not all close: the other inputs on which the result is wrong."""
+    wrong = []
+    for got, want in pairs:
+        if not all(_is_number(x) or isinstance(x, np.ndarray) for x in (got, want)):
+            continue
+        try:
+            g, w = np.asarray(got).astype(dtype), np.asarray(want).astype(dtype)
+        except Exception:
+            continue
+        if (g.shape == w.shape and np.isfinite(g).all() and np.isfinite(w).all()
+                and not np.isclose(g, w, rtol=rtol, atol=atol).all()):
+            wrong.append((g, w))
+    return wrong
 
-    nonzero = np.abs(w) > max(atol, 1e-12)
-    if nonzero.any() and close(g, -w):
-        return "the sign is flipped: every value is minus the expected one."
-    if nonzero.any():
-        factor = (g[nonzero] / w[nonzero]).flat[0]
-        # One number is always a multiple of another: then only a simple factor (2, 1/3...) says
-        # something.
-        telling = nonzero.sum() > 1 or _simple_ratio(factor)
-        if telling and np.isfinite(factor) and not np.isclose(factor, 0.0) and close(
-                g, factor * w):
-            return (f"off by a constant factor of {_round(factor)}: every value is "
-                    f"{_round(factor)} × the expected one.")
-    if w.ndim == 2 and w.shape[0] == w.shape[1] > 1 and close(g, w.T):
-        return "your array is the expected one transposed: a transpose too many or too few?"
-    if w.size > 1:
-        offset = (g - w).flat[0]
-        if close(g, w + offset):
-            return f"every value is off by the same amount, {_round(offset)}."
+
+def _pattern(pairs, atol, rtol):
+    """What the wrong results have in common with the expected ones, on every (got, want) pair
+    given: the sign flipped, a constant factor (the same one, or one per input), a transpose, a
+    constant offset. None if nothing simple, or if the evidence is too thin: a factor or offset
+    needs several different expected values (a factor on one number only a simple ratio such as
+    2 or 1/3)."""
+    g = np.concatenate([got.ravel() for got, _ in pairs])
+    w = np.concatenate([want.ravel() for _, want in pairs])
+    who = "your number is" if w.size == len(pairs) else "every value is"
+    on = "" if len(pairs) == 1 else f" (on each of the {len(pairs)} inputs it gets wrong)"
+    if (np.abs(w) > max(atol, 1e-12)).any() and _close(g, -w, atol, rtol):
+        return f"the sign is flipped: {who} minus the expected one{on}."
+    factor = _factor(g, w, atol, rtol, simple_will_do=True)
+    if factor is not None:
+        constant = "a constant factor" if w.size > 1 else "a factor"
+        return (f"off by {constant} of {_round(factor)}: {who} {_round(factor)} × the "
+                f"expected one{on}.")
+    factors = [_factor(got, want, atol, rtol) for got, want in pairs]
+    if len(pairs) > 1 and None not in factors:  # a factor within each input, not the same one
+        first, others = _round(factors[0]), " and ".join(_round(f) for f in factors[1:])
+        return (f"off by a constant factor of {first}: every value is {first} × the expected "
+                f"one; on the other wrong input{'s' if len(factors) > 2 else ''} it is {others} "
+                f"— the factor changes from input to input.")
+    if all(want.ndim == 2 and want.shape[0] == want.shape[1] > 1 and _close(got, want.T, atol,
+                                                                             rtol)
+           for got, want in pairs):
+        return f"your array is the expected one transposed{on}: a transpose too many or too few?"
+    if _varied(w):
+        offset = (g - w)[0]
+        if _close(g, w + offset, atol, rtol):
+            return f"every value is off by the same amount, {_round(offset)}{on}."
     return None
+
+
+def _factor(g, w, atol, rtol, simple_will_do=False):
+    """The factor k with g ≈ k × w if several different values of w support it (or, with
+    simple_will_do, if k is a simple ratio such as 2 or 1/3), else None."""
+    nonzero = np.abs(w) > max(atol, 1e-12)
+    if not nonzero.any():
+        return None
+    factor = (g[nonzero] / w[nonzero])[0]
+    supported = _varied(w[nonzero]) or (simple_will_do and _simple_ratio(factor))
+    if supported and np.isfinite(factor) and not np.isclose(factor, 0.0) and _close(
+            g, factor * w, atol, rtol):
+        return factor
+    return None
+
+
+def _close(a, b, atol, rtol):
+    return bool(np.all(np.isclose(a, b, rtol=max(rtol, 1e-6), atol=max(atol, 1e-9))))
+
+
+def _varied(values):
+    """True if the values are not (nearly) all one value: then a factor or an offset that fits
+    them all says something."""
+    if values.size < 2:
+        return False
+    return bool(np.max(np.abs(values - values[0])) > 0.01 * np.max(np.abs(values)))
 
 
 def _simple_ratio(x):
@@ -190,10 +265,12 @@ def _wrong_container(got, want):
         if shape == want.shape and want.ndim > 0:
             return (f"wrong type: a {kind} where a numpy array was expected "
                     f"(np.array(...) turns it into one).")
-        if want.ndim == 0:
-            count = _count_words(len(got))
-            return (f"wrong type: a {kind} of {count} where one number was expected "
-                    f"({show(got, 80)}).")
+        if want.ndim == 0 and len(got) == 1:
+            return (f"wrong type: a {kind} ({show(got, 80)}) where a single number (not a "
+                    f"{kind}) was expected.")
+        if want.ndim == 0 and shape is not None and len(shape) == 1:
+            return (f"wrong type: a {kind} of {_count_words(len(got))} where one number was "
+                    f"expected ({show(got, 80)}).")
         return f"wrong type: a {kind} ({show(got, 80)}) where {wanted} was expected."
     return f"wrong type: expected {wanted}, got {describe(got)}."
 
@@ -206,9 +283,15 @@ def _count_words(n):
 def _shape_problem(got_shape, want_shape):
     got, want = _shape(got_shape), _shape(want_shape)
     text = f"wrong shape: {got} where {want} was expected"
-    if want_shape == () and len(got_shape) >= 1:
-        count = int(np.prod(got_shape))
-        text = f"wrong shape: {_count_words(count)} (shape {got_shape}) where one was expected"
+    count = int(np.prod(got_shape))
+    if want_shape == () and count == 1:
+        text = (f"wrong shape: an array of shape {got_shape} where a single number (not an "
+                f"array) was expected")
+    elif want_shape == () and count == 0:
+        text = f"wrong shape: an empty array (shape {got_shape}) where one number was expected"
+    elif want_shape == ():
+        text = (f"wrong shape: an array of {_count_words(count)} (shape {got_shape}) where one "
+                f"number was expected")
     elif len(got_shape) == 2 and got_shape == want_shape[::-1]:
         text += " — a transpose?"
     elif len(got_shape) == 1 and want_shape in ((got_shape[0], 1), (1, got_shape[0])):
@@ -228,6 +311,20 @@ def _shape(shape):
     return "a single number (shape ())" if shape == () else f"shape {shape}"
 
 
+def _kind(value):
+    """'a number', 'a numpy array', 'a list'... for what a message expected."""
+    if _is_number(value):
+        return "a number"
+    if isinstance(value, np.ndarray):
+        return "a numpy array"
+    return _a(type(value).__name__)
+
+
+def _a(noun):
+    """'a list', 'an int'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _is_number(x):
     return isinstance(x, (numbers.Number, np.number)) and not isinstance(x, (bool, np.bool_))
 
@@ -239,7 +336,9 @@ def _first(mask):
 
 def _where(at, mask):
     if mask.ndim == 0:
-        return "it is "
+        return "your result is "
+    if mask.sum() == 1:
+        return f"1 of {mask.size} values is NaN or inf: at index {_index(at)} it is "
     return f"{int(mask.sum())} of {mask.size} values are NaN or inf; the first, at index " \
            f"{_index(at)}, is "
 
@@ -298,8 +397,8 @@ def _changed(before, after):
             return f"it had {len(before)} items, now {len(after)}"
         for i, (b, a) in enumerate(zip(before, after)):
             if a is not b and not _simple_equal(b, a):
-                change = _changed(b, a) or "replaced"
-                return f"item [{i}]: {change}"
+                change = _changed(b, a)
+                return f"item [{i}]: {change}" if change else f"item [{i}] was replaced"
         return None
     if isinstance(before, tuple):  # the tuple cannot change, but what it holds can
         for i, (b, a) in enumerate(zip(before, after)):
@@ -312,8 +411,8 @@ def _changed(before, after):
             return f"its keys changed from {sorted(map(str, before))} to {sorted(map(str, after))}"
         for key in before:
             if not _simple_equal(before[key], after[key]):
-                change = _changed(before[key], after[key]) or "replaced"
-                return f"key {key!r}: {change}"
+                change = _changed(before[key], after[key])
+                return f"key {key!r}: {change}" if change else f"key {key!r} was replaced"
     return None
 
 
@@ -351,9 +450,7 @@ def describe(value):
         return "None"
     if isinstance(value, np.ndarray):
         return f"a numpy array of shape {value.shape}, dtype {value.dtype}"
-    kind = type(value).__name__
-    article = "an" if kind[:1].lower() in "aeiou" else "a"
-    return f"{article} {kind} ({show(value, 80)})"
+    return f"{_a(type(value).__name__)} ({show(value, 80)})"
 
 
 def argument_names(fn, args):

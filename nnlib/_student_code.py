@@ -113,10 +113,15 @@ _EXPLANATIONS = {
     NotImplementedError: "not written yet: replace `# YOUR CODE HERE` and the "
                          "`raise NotImplementedError(...)` line with your code.",
     RecursionError: "the function keeps calling itself and never stops.",
-    NameError: "a name is used before it is defined: did you run the cells above?",
+    NameError: "Python does not know that name: is it spelled right, and did you run the "
+               "cells above?",
     SystemExit: "it called exit() or sys.exit(), which would stop the whole program.",
     KeyboardInterrupt: "it was interrupted (the stop button?) before it returned.",
 }
+
+
+# numpy's messages for arrays whose shapes do not fit (broadcasting, @, np.dot).
+_SHAPES = re.compile(r"could not be broadcast|matmul: Input operand|shapes .* not aligned")
 
 
 def explain_exception(exc, where):
@@ -131,6 +136,10 @@ def explain_exception(exc, where):
             if kind is NotImplementedError:
                 return text
             break
+    else:
+        if isinstance(exc, ValueError) and _SHAPES.search(detail):
+            text += ("\n  → two arrays whose shapes do not fit together: print the .shape of "
+                     "each one on that line.")
     if where:
         text += f"\n{where}"
     line = _student_line(exc)

@@ -112,14 +112,21 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
         return _finish(False, f"{name} is not a function: it is {describe(student_fn)}.",
                        name, hint)
 
+    wrong = None  # (got, want, where, changed) of the first input with a wrong result
+    later = []    # (got, want) of the inputs after it: a diagnosis must hold on them too
     for i, args in enumerate(calls):
         want = reference(*_copy(args)) if reference is not None else expected[i]
         where = describe_call(student_fn, args, i, len(calls))
         given = _copy(args)
         status, got = call(student_fn, given, timeout)
+        if wrong:
+            if status == "returned":
+                later.append((got, want))
+            continue
         if status == "raised" and template_function(got):
             return _finish(False, still_template(template_function(got)), name, hint)
         changed = None if may_change_inputs else _changed_arguments(student_fn, args, given)
+        problem = None
         if status == "timeout":
             problem = (f"did not return within {timeout:g} s: an infinite loop? "
                        f"(a `while` whose condition never becomes False?)\n{where}")
@@ -127,22 +134,30 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
             problem = explain_exception(got, where)
         elif got is None and want is not None:
             problem = f"returned None: did you forget `return`?\n{where}"
-        else:
-            problem = compare(got, want, atol, rtol, labels)
-            if problem:
-                problem = f"{problem}\n{where}"
+        elif compare(got, want, atol, rtol, labels):
+            wrong = got, want, where, changed  # the message waits for the later inputs
+            continue
         if problem:
-            if changed:
-                problem += f"\n  It also changed its argument {changed[0]} in place."
-            return _finish(False, f"{name}: {problem}", name, hint)
+            return _wrong(name, problem, changed, hint)
         if changed:
             argument, what, kind = changed
             return _finish(False, f"{name} changed its argument {argument} in place ({what}): "
                                   f"the exercise needs {argument} unchanged — work on a new "
                                   f"{kind}.\n{where}", name, hint)
+    if wrong:
+        got, want, where, changed = wrong
+        problem = compare(got, want, atol, rtol, labels, also=later)
+        return _wrong(name, f"{problem}\n{where}", changed, hint)
 
     done = "correct." if len(calls) == 1 else f"correct on all {len(calls)} inputs."
     return _finish(True, f"{name}: {done}", name, hint)
+
+
+def _wrong(name, problem, changed, hint):
+    """The ✗ of check_function for a wrong result, adding an argument it changed in place."""
+    if changed:
+        problem += f"\n  It also changed its argument {changed[0]} in place."
+    return _finish(False, f"{name}: {problem}", name, hint)
 
 
 def check_value(value, expected, name="value", hint="", atol=1e-6, rtol=1e-6, labels=None):
@@ -150,13 +165,16 @@ def check_value(value, expected, name="value", hint="", atol=1e-6, rtol=1e-6, la
     a CheckResult. To check a value computed by the student's code, prefer check_function or
     check_condition: they also catch the exceptions that code raises."""
     if value is None and expected is not None:
-        problem = "is None: did you forget to assign it, or a `return` in the function behind it?"
+        problem = (f"{name} is None: did you forget to assign it, or a `return` in the function "
+                   f"behind it?")
     elif callable(value) and not callable(expected):
-        problem = f"is a function, not a value: did you forget to call it, as in {name}(...)?"
+        problem = (f"{name} is a function, not a value: did you forget to call it, as in "
+                   f"{name}(...)?")
     else:
         problem = compare(value, expected, atol, rtol, labels)
+        problem = problem and f"{name}: {problem}"
     if problem:
-        return _finish(False, f"{name}: {problem}", name, hint)
+        return _finish(False, problem, name, hint)
     return _finish(True, f"{name}: correct.", name, hint)
 
 

@@ -598,3 +598,114 @@ def test_hint_and_summary_without_arguments(capsys):
 def test_one_number_where_a_tuple_of_two_was_expected():
     message = checks.check_value(2.0, (2.0, 2.5e-5)).message
     assert "one number (2.0) where a tuple of two numbers was expected" in message
+
+
+# --- a diagnosis only where the evidence supports it (lesson writers' reports) -----------------
+
+def test_a_single_number_never_gets_every_value():
+    message = checks.check_value(-0.25, 0.25).message
+    assert "sign is flipped" in message and "every value" not in message
+    message = checks.check_value(0.5, 0.25).message
+    assert "factor of 2" in message and "every value" not in message
+
+
+def test_a_factor_needs_several_different_values_or_a_simple_ratio():
+    factor = 0.9472
+    for got, want in [(factor * np.array([0.3, 0.3]), np.array([0.3, 0.3])),  # one value twice
+                      (factor * np.array([[0.3]]), np.array([[0.3]])),
+                      (factor * np.array([0.3, 0.0]), np.array([0.3, 0.0]))]:
+        message = checks.check_value(got, want).message
+        assert "factor" not in message and "same amount" not in message, message
+    message = checks.check_value(factor * np.array([0.3, -0.6]), np.array([0.3, -0.6])).message
+    assert "factor of 0.9472: every value is 0.9472 × the expected one" in message
+
+
+def test_a_diagnosis_must_hold_on_every_input_that_is_wrong():
+    def x1_not_x0(x):  # Alice's (-2, -1) alone reads as "a factor of 0.5"
+        return -x[1]
+
+    message = checks.check_function(x1_not_x0, reference=lambda x: -x[0],
+                                    inputs=[np.array([-2.0, -1.0]), np.array([1.0, 3.0])]).message
+    assert "input 1 of 2" in message and "factor" not in message
+    message = checks.check_function(lambda y: 0.9472 * y, reference=lambda y: y,
+                                    inputs=[0.3, 0.7, -1.2]).message
+    assert "factor of 0.9472: your number is 0.9472 × the expected one (on each of the 3 inputs" \
+        in message
+    message = checks.check_function(lambda y: -y if y > 0 else y / 2, reference=lambda y: y,
+                                    inputs=[0.3, -0.7]).message
+    assert "input 1 of 2" in message and "sign" not in message and "factor" not in message
+    message = check_relu(lambda z: relu(z) / 2).message  # two arrays, both halved
+    assert "factor of 0.5" in message and "each of the 2 inputs" in message
+
+
+def test_a_factor_per_item_of_a_list_holds_on_every_input():
+    def grads(x):
+        return [2 * x, 3 * x if x[0] > 0 else 2 * x + 1]  # input 1 alone: a factor of 1.5
+
+    message = checks.check_function(grads, reference=lambda x: [2 * x, x * 2],
+                                    inputs=[np.array([1.0, 2.0]), np.array([-1.0, 3.0])],
+                                    labels=["dW", "db"]).message
+    assert "db is off" in message and "factor" not in message
+
+
+def test_a_1x1_array_where_one_number_was_expected():
+    message = checks.check_value(np.array([[0.5]]), 0.5).message
+    assert "an array of shape (1, 1) where a single number (not an array) was expected" in message
+    assert "one number (shape" not in message
+    message = checks.check_value(np.zeros(0), 0.5).message
+    assert "an empty array (shape (0,)) where one number was expected" in message
+
+
+def test_messages_read_well():
+    message = checks.check_value(np.array([1.0, 2.0, 3.5]), np.array([1.0, 2.0, 3.0])).message
+    assert "1 of 3 differs, at index 2: expected 3.0, got 3.5" in message
+    message = checks.check_value(np.array([1.0, -np.inf]), np.array([1.0, 2.0])).message
+    assert "1 of 2 values is NaN or inf: at index 1 it is -inf" in message
+    assert "your result is NaN" in checks.check_value(np.nan, 0.5).message
+    message = checks.check_value([[1.0, 2.0], [3.0, 4.0]], 0.5).message
+    assert "two numbers" not in message and "list" in message
+    message = checks.check_value([0.5], 0.5).message
+    assert "a list ([0.5]) where a single number (not a list) was expected" in message
+    message = checks.check_value({"W": np.ones(2)}, {"W": np.zeros(2)}).message
+    assert "key 'W' is off: wrong values" in message
+    message = checks.check_value(3, "tanh", name="activation").message
+    assert "wrong type: expected a str, got an int (3)" in message and "tanh" not in message
+    message = checks.check_value(np.array(["a", "b"]), np.ones(2)).message
+    assert "an array of text (dtype <U1)" in message
+    assert checks.check_value(None, 1.0, name="b1").message.startswith("✗ b1 is None:")
+    message = checks.check_value([1.0, 2.0], (1.0, 2.0, 3.0)).message
+    assert "expected a tuple of 3 items, got a list of 2" in message
+
+
+def test_common_exceptions_say_what_they_usually_mean():
+    def typo(z):
+        return np.maximum(zz, 0.0)  # noqa: F821
+
+    message = check_relu(typo).message
+    assert "name 'zz' is not defined" in message and "spelled" in message
+    message = check_relu(lambda z: z @ np.ones((3, 2))).message
+    assert "shapes do not fit" in message and ".shape" in message
+    message = check_relu(lambda z: z + np.ones(3)).message
+    assert "shapes do not fit" in message
+
+
+def test_in_place_replacement_of_an_item_reads_well():
+    def replaces(items):
+        items[1] = "new"
+        return 1.0
+
+    message = checks.check_function(replaces, expected=[1.0], inputs=[([1.0, 2.0],)]).message
+    assert "(item [1] was replaced)" in message
+    message = checks.check_value([1.0, None], [1.0, 2.0]).message
+    assert "item [1] is off: got None where a number was expected" in message
+
+
+def test_a_factor_within_each_input_that_changes_between_inputs_is_named_as_such():
+    def sum_not_mean(z):  # the gradient of a sum where a mean's was expected: a factor n
+        return z
+
+    message = checks.check_function(sum_not_mean, reference=lambda z: z / len(z),
+                                    inputs=[np.array([1.0, 2.0, 4.0, 8.0, 3.0]),
+                                            np.array([1.0, -2.0, 5.0])]).message
+    assert "factor of 5: every value is 5 × the expected one" in message
+    assert "on the other wrong input it is 3 — the factor changes from input to input" in message
