@@ -102,7 +102,7 @@ def _part(pairs, key):
 def _largest_error(got, want):
     """max |got - want| for two arrays of numbers of one shape, else None."""
     try:
-        if not (_is_number(want) or isinstance(want, np.ndarray)):
+        if not all(_is_number(x) or isinstance(x, np.ndarray) for x in (got, want)):
             return None
         g, w = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
         if g.shape != w.shape or g.size == 0:
@@ -125,7 +125,8 @@ def _compare_numbers(got, want, atol, rtol, also=()):
 
     if want.dtype.kind == "b":  # True/False values: compare exactly
         if got.dtype.kind != "b":
-            return f"wrong type: expected True/False values, got an array of {got.dtype}."
+            return (f"wrong type: expected True/False values, got an array of numbers "
+                    f"(dtype {got.dtype}).")
         differ = got != want
     else:
         common = np.result_type(got.dtype, want.dtype, np.float64)
@@ -304,7 +305,7 @@ def _shape_problem(got_shape, want_shape):
         text += " (did an (n,) array and an (n, 1) array broadcast into a square one?)"
     elif int(np.prod(got_shape)) == int(np.prod(want_shape)):
         text += " (the right number of values, arranged differently)"
-    return text + "."
+    return text if text.endswith("?") else text + "."
 
 
 def _shape(shape):

@@ -709,3 +709,12 @@ def test_a_factor_within_each_input_that_changes_between_inputs_is_named_as_such
                                             np.array([1.0, -2.0, 5.0])]).message
     assert "factor of 5: every value is 5 × the expected one" in message
     assert "on the other wrong input it is 3 — the factor changes from input to input" in message
+
+
+def test_shape_and_item_messages_punctuate_and_count_cleanly():
+    message = checks.check_value(np.ones((2, 3)), np.ones((3, 2))).message
+    assert message.endswith("was expected — a transpose?")
+    message = checks.check_value((1.0, None), (1.0, 2.0), labels=["a", "b"]).message
+    assert "largest error in each: a 0, b —" in message and "nan" not in message
+    message = checks.check_value(np.array([1, 0]), np.array([True, False])).message
+    assert "expected True/False values, got an array of numbers (dtype int64)" in message
