@@ -110,6 +110,7 @@ def test_divergence_on_the_last_step_of_full_batch_training_raises():
         m.fit(X, Y, epochs=1, batch_size=40)           # one step, and it blows up
     message = str(info.value)
     assert "diverged" in message and "smaller learning rate" in message and "1e+200" in message
+    assert "after the last step (epoch 1, batch 1)" in message
     assert info.value.history is m.history and m.history.history == {}
 
 
@@ -127,7 +128,7 @@ def test_divergence_on_the_last_of_five_batches_raises():
     with warnings.catch_warnings(), pytest.raises(FloatingPointError) as info:
         warnings.simplefilter("ignore", RuntimeWarning)
         m.fit(X, Y, epochs=1, batch_size=8, shuffle=False)
-    assert len(calls) == 5 and "diverged" in str(info.value)
+    assert len(calls) == 5 and "after the last step (epoch 1, batch 5)" in str(info.value)
 
 
 def test_a_model_that_fit_returns_has_a_finite_loss():
