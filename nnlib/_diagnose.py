@@ -203,9 +203,8 @@ def _pattern(pairs, atol, rtol):
         return (f"off by a constant factor of {first}: every value is {first} × the expected "
                 f"one; on the other wrong input{'s' if len(factors) > 2 else ''} it is {others} "
                 f"— the factor changes from input to input.")
-    if all(want.ndim == 2 and want.shape[0] == want.shape[1] > 1 and _close(got, want.T, atol,
-                                                                             rtol)
-           for got, want in pairs):
+    square = all(want.ndim == 2 and want.shape[0] == want.shape[1] > 1 for _, want in pairs)
+    if square and all(_close(got, want.T, atol, rtol) for got, want in pairs):
         return f"your array is the expected one transposed{on}: a transpose too many or too few?"
     if _varied(w):
         offset = (g - w)[0]
