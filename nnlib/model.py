@@ -246,6 +246,9 @@ class Sequential:
         X: (n, n_features). y: (n, units), or (n,) for one output or for integer labels.
         batch_size: samples per step (None: 32, or n if smaller); 1 is per-sample SGD.
         verbose: 0 silent, 1 a progress bar, 2 one line per epoch.
+        If the loss stops being a finite number (before any step, or after the very last one),
+        fit raises FloatingPointError; its `.history` (also model.history) holds the epochs
+        completed before.
         """
         self._require_compiled("fit")
         X = self._check_X(X)
