@@ -2,7 +2,9 @@
 
 1. JupyterLab: the gender lesson runs top to bottom through the UI (Run → Run All Cells),
    with no error, its loss curve drawn and its tqdm progress bar shown.
-2. JupyterLab: the moons explorer redraws its decision boundary when "Hidden size" moves.
+2. JupyterLab: lesson 06's playground (nnlib.playground) — Play for three seconds trains at
+   least 20 epochs and changes the boundary picture; Pause holds the epoch count; Step adds
+   exactly one; choosing the spiral data redraws the points; Reset returns the count to 0.
 
 JupyterLab serves a temporary copy of notebooks/ (running cells saves and checkpoints, and
 the test saves the notebooks to read their outputs), on 127.0.0.1 with a random token, with
@@ -36,14 +38,15 @@ NOTEBOOKS = Path(os.environ.get("COURSE_NOTEBOOKS_DIR") or REPO / "notebooks")
 SCREENSHOTS = REPO / "build" / "screenshots"
 GENDER = "solutions/02_gender.ipynb"
 MOONS = "solutions/06_moons.ipynb"
-HIDDEN_SIZE = "Hidden size"
 
 # Time limits, in seconds, one per step.
 SERVER_START = 90
 OPEN_NOTEBOOK = 90
 RUN_ALL = 300          # a lesson runs in under 60 s; TensorFlow's import and a cold disk add up
 SAVE = 30
-WIDGET_REDRAW = 90
+WIDGET_WAIT = 60       # for the kernel to answer a click on a playground button
+PLAY_SECONDS = 3
+MIN_EPOCHS_IN_PLAY = 20
 
 STDERR_MIME = "application/vnd.jupyter.stderr"
 # The notebook on show (other tabs' panels stay in the DOM, hidden).
@@ -320,6 +323,15 @@ def assert_no_errors(page, saved, notebook):
     assert not unrun, f"{notebook}: cells {unrun} have no execution count after Run All"
 
 
+def assert_quiet(saved, notebook):
+    """No stderr output in any cell: no TensorFlow, absl or CUDA lines, no warnings."""
+    noisy = [f"cell {index + 1}: {''.join(output.get('text', ''))[:300]!r}"
+             for index, cell in enumerate(saved["cells"]) if cell["cell_type"] == "code"
+             for output in cell.get("outputs", [])
+             if output["output_type"] == "stream" and output.get("name") == "stderr"]
+    assert not noisy, f"{notebook}: stderr output in JupyterLab:\n" + "\n".join(noisy)
+
+
 def output_images(page, cell_filter_js="() => true"):
     """[{cell, width, src}] of the <img> in the output areas of the code cells."""
     return page.evaluate("""(filterSource) => {
@@ -352,6 +364,7 @@ def test_gender_lesson_runs_in_jupyterlab(browser, lab):
         saved = save_and_read(page, lab, GENDER)
         screenshot(page, "02_gender_lab_top.png")
         assert_no_errors(page, saved, GENDER)
+        assert_quiet(saved, GENDER)
 
         # The loss curve: an image under the cell that plots the training history.
         plots_history = ("(s) => /history/.test(s) && "
@@ -383,56 +396,43 @@ def test_gender_lesson_runs_in_jupyterlab(browser, lab):
         lab.shut_down_kernel(GENDER)
 
 
-# --- 2. The moons explorer ----------------------------------------------------------------------
+# --- 2. The playground in lesson 06 ------------------------------------------------------------
 
-def ancestor(css_class):
-    """XPath to the nearest ancestor that has `css_class`."""
-    return ("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), "
-            f"' {css_class} ')][1]")
-
-
-def hidden_size_control(page):
-    """The "Hidden size" widget: an IntSlider or a Dropdown (its ipywidgets root element)."""
-    label = page.locator(f"{NOTEBOOK_PANEL} .jp-OutputArea .widget-label", has_text=re.compile(
-        rf"^\s*{HIDDEN_SIZE}\s*:?\s*$"))
-    assert label.count(), f'{MOONS}: no widget labelled "{HIDDEN_SIZE}"'
-    return label.first.locator(ancestor("widget-inline-hbox"))
+def playground(page):
+    """The playground's output area: the one holding its epoch counter."""
+    counter = page.locator(f"{NOTEBOOK_PANEL} .nnlib-playground-epoch")
+    assert counter.count(), f"{MOONS}: no playground (no epoch counter) after Run All"
+    return counter.first.locator("xpath=ancestor::*[contains(concat(' ', "
+                                 "normalize-space(@class), ' '), ' jp-OutputArea ')][1]")
 
 
-def boundary_picture(control):
-    """The <img> the explorer draws into: in an Output widget of the same cell output."""
-    area = control.locator(ancestor("jp-OutputArea"))
-    in_output = area.locator(".widget-output img")
-    return in_output if in_output.count() else area.locator("img")
+def epoch(area):
+    text = area.locator(".nnlib-playground-epoch").first.inner_text()
+    found = re.search(r"epoch (\d+)", text)
+    assert found, f"the counter reads {text!r}"
+    return int(found.group(1))
 
 
-def current_src(pictures):
-    if not pictures.count():
-        return None
-    return pictures.first.evaluate("img => img.complete && img.naturalWidth > 0 ? img.src : null")
+def boundary_src(area):
+    """The boundary picture's data URL (the first picture of the playground)."""
+    return area.locator("img").first.evaluate("img => img.src")
 
 
-def move_hidden_size(page, control):
-    """One step up: ArrowRight on the slider's handle, or the next option of the dropdown."""
-    select = control.locator("select")
-    if select.count():
-        options = select.locator("option").all_inner_texts()
-        chosen = select.evaluate("s => s.selectedIndex")
-        target = chosen + 1 if chosen + 1 < len(options) else chosen - 1
-        select.select_option(index=target)
-        return options[chosen], options[target]
-    handle = control.locator(".noUi-handle, input[type=range], [role=slider]").first
-    readout = control.locator(".widget-readout")
-    before = readout.inner_text() if readout.count() else None
-    handle.focus()
-    for _ in range(2):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
-    after = readout.inner_text() if readout.count() else None
-    return before, after
+def button(area, name):
+    return area.locator("button", has_text=re.compile(rf"^\s*{name}\s*$")).first
 
 
-def test_moons_explorer_redraws_the_boundary(browser, lab):
+def wait_for(condition, what, limit=WIDGET_WAIT):
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"{MOONS}: {what} within {limit} s")
+
+
+def test_moons_playground_play_pause_step_data_reset(browser, lab):
     page = browser.new_page()
     try:
         open_notebook(page, lab, MOONS)
@@ -440,36 +440,49 @@ def test_moons_explorer_redraws_the_boundary(browser, lab):
         wait_until_run(page, lab, MOONS)
         saved = save_and_read(page, lab, MOONS)
         assert_no_errors(page, saved, MOONS)
+        assert_quiet(saved, MOONS)
 
-        control = hidden_size_control(page)
-        control.scroll_into_view_if_needed()
-        pictures = boundary_picture(control)
-        deadline = time.monotonic() + WIDGET_REDRAW
-        while current_src(pictures) is None and time.monotonic() < deadline:
-            page.wait_for_timeout(300)
-        before = current_src(pictures)
-        assert before, f"{MOONS}: the explorer shows no boundary picture"
-        explorer = control.locator(ancestor("jp-OutputArea"))
-        screenshot(explorer, "06_moons_lab_before.png")
+        area = playground(page)
+        area.scroll_into_view_if_needed()
+        screenshot(area, "playground_before.png")
+        start, picture = epoch(area), boundary_src(area)
 
-        value_before, value_after = move_hidden_size(page, control)
-        assert value_before != value_after, \
-            f'"{HIDDEN_SIZE}" did not move: {value_before!r} -> {value_after!r}'
-        deadline = time.monotonic() + WIDGET_REDRAW
-        after, stable_since = before, None
-        while time.monotonic() < deadline:  # changed, and unchanged for 2 s (redraws done)
-            src = current_src(pictures)
-            if src and src != after:
-                after, stable_since = src, time.monotonic()
-            if after != before and stable_since and time.monotonic() - stable_since > 2 and \
-                    lab.kernel_state(MOONS) == "idle":
-                break
-            page.wait_for_timeout(250)
-        screenshot(explorer, "06_moons_lab_after.png")
-        assert after != before, (f'{MOONS}: "{HIDDEN_SIZE}" {value_before} -> {value_after} '
-                                 f"but the boundary picture did not change in {WIDGET_REDRAW} s")
-        errors = [t for t in page.evaluate(STDERR_JS, STDERR_MIME) if ERROR_TEXT.search(t)]
-        assert not errors, f"{MOONS}: error after moving the slider:\n{errors[0][-1500:]}"
+        button(area, "Play").click()
+        wait_for(lambda: epoch(area) > start, "Play did not start training")
+        time.sleep(PLAY_SECONDS)
+        played, picture_played = epoch(area), boundary_src(area)
+        screenshot(area, "playground_playing.png")
+        assert played - start >= MIN_EPOCHS_IN_PLAY, (
+            f"Play trained only {played - start} epochs in about {PLAY_SECONDS} s "
+            f"(at least {MIN_EPOCHS_IN_PLAY} wanted)")
+        assert picture_played != picture, "the boundary picture did not change while playing"
+
+        button(area, "Pause").click()
+        wait_for(lambda: button(area, "Play").count(), "the Pause button did not turn into Play")
+        time.sleep(1.0)   # a frame in flight when Pause was pressed may still land
+        paused = epoch(area)
+        time.sleep(1.5)
+        assert epoch(area) == paused, "the epoch count moved after Pause"
+
+        button(area, "Step").click()
+        wait_for(lambda: epoch(area) == paused + 1, f"Step did not take epoch {paused} to "
+                                                   f"{paused + 1}")
+        time.sleep(1.0)
+        assert epoch(area) == paused + 1, "Step added more than one epoch"
+
+        before = boundary_src(area)
+        data = area.locator(".widget-dropdown", has_text=re.compile(r"^\s*Data")).locator("select")
+        data.scroll_into_view_if_needed()
+        data.select_option("spiral")
+        wait_for(lambda: boundary_src(area) != before, "choosing spiral did not redraw the data")
+        assert epoch(area) == 0, "a new data set starts from epoch 0"
+        screenshot(area, "playground_spiral.png")
+
+        button(area, "Step").click()
+        wait_for(lambda: epoch(area) == 1, "Step on the spiral did not reach epoch 1")
+        button(area, "Reset").click()
+        wait_for(lambda: epoch(area) == 0, "Reset did not return the count to 0")
+        screenshot(area, "playground_reset.png")
     finally:
         page.close()
         lab.shut_down_kernel(MOONS)
