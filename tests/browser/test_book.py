@@ -168,6 +168,12 @@ def test_home_page_then_every_lesson_in_order_with_its_figures(reader, book):
         if figures:
             page.locator(".cell_output img").first.scroll_into_view_if_needed()
         reader.screenshot(lesson)
+    # After the last lesson, the reference pages.
+    for after in ("glossary", "api"):
+        page.locator(".prev-next-area a.right-next").click()
+        page.wait_for_load_state("load", timeout=PAGE)
+        if not page.url.endswith(f"{after}.html"):
+            problems.append(f"'next' went to {page.url}, not {after}.html")
     assert not problems, "\n".join(problems)
 
 
