@@ -171,9 +171,11 @@ def stage_pages(src, staged, lesson_names):
                     write_if_changed(staged / file.relative_to(BOOK), file.read_bytes())
         else:
             write_if_changed(staged / name, path.read_bytes())
-    glossary = GLOSSARY.read_bytes() if GLOSSARY.is_file() else \
-        b"# Glossary\n\nNot written yet: docs/glossary.md is missing.\n"
-    write_if_changed(staged / "glossary.md", glossary)
+    glossary = GLOSSARY.read_text(encoding="utf-8") if GLOSSARY.is_file() else \
+        "# Glossary\n\nNot written yet: docs/glossary.md is missing.\n"
+    # In the repository the glossary links the lessons' notebooks; in the book, their pages.
+    glossary = re.sub(r"\]\(\.\./notebooks/(\d\d_\w+)\.ipynb\)", r"](lessons/\1.ipynb)", glossary)
+    write_if_changed(staged / "glossary.md", glossary.encode("utf-8"))
     write_if_changed(staged / "api.md", api_page((BOOK / "api.md").read_text(encoding="utf-8")))
     write_if_changed(staged / "_toc.yml", toc(lesson_names))
     for name in lesson_names:
