@@ -29,6 +29,11 @@ WRONG_ANSWERS = [
              "    yp, h1 = f['y_pred'], f['h1']\n"
              "    return -2 * (y_true - yp) * yp * (1 - yp) * p['w5'] * h1 * (1 - h1) * x[1]\n",
      "expect": ["wrong value", "input 1 of 4"]},
+    {"exercise": "d_loss_d_w1", "why": "forgot the last link, the input x[0] that w1 multiplies",
+     "code": "def d_loss_d_w1(p, x, y_true):\n    f = forward(p, x)\n"
+             "    yp, h1 = f['y_pred'], f['h1']\n"
+             "    return -2 * (y_true - yp) * yp * (1 - yp) * p['w5'] * h1 * (1 - h1)\n",
+     "expect": ["wrong value", "input 1 of 4"]},
     {"exercise": "d_loss_d_w1", "why": "sign of the loss slope flipped",
      "code": "def d_loss_d_w1(p, x, y_true):\n    f = forward(p, x)\n"
              "    yp, h1 = f['y_pred'], f['h1']\n"
