@@ -14,7 +14,7 @@ QUESTIONS = {
             "a": "Not so: the published backward pass got 10 of 10 with hidden gradients at least "
                  "4 times too small (section 6). Accuracy only says the outputs ended on the "
                  "right side.",
-            "b": "it compares the backward pass with the measured slope of the loss, "
+            "b": "It compares the backward pass with the measured slope of the loss, "
                  "array by array, and so finds a wrong gradient even when training still works "
                  "- and it says which array is off.",
             "c": "A gradient check does not change training at all: it measures whether the "
@@ -38,7 +38,7 @@ QUESTIONS = {
         "explain": {
             "a": "Python's floats are float64 too: both levels compute with the same numbers "
                  "(they agree to 1e-15).",
-            "b": "every numpy call checks types and shapes and makes a new array; on a "
+            "b": "Every numpy call checks types and shapes and makes a new array; on a "
                  "2-2-2 network that costs more than the four multiplications. With 100 hidden "
                  "neurons numpy wins.",
             "c": "numpy does one row at a time well (level 2 does exactly that); what costs is "
