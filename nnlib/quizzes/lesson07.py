@@ -21,8 +21,9 @@ QUESTIONS = {
                  "Look at what the backward pass multiplies by at each layer (section 2).",
             "b": "Each hidden layer multiplies the gradient by sigmoid'(z), at most 1/4; "
                  "through five layers that is at most (1/4)^5, about 0.001.",
-            "c": "Not the reason: the layers of that network all have 32 neurons, and each "
-                 "weight's gradient does not depend on how many others there are.",
+            "c": "Not the reason: the first layer does have more weights (64 × 32 against "
+                 "32 × 10 in the last), but a weight's gradient does not shrink because others "
+                 "exist. Look at what the backward pass multiplies by at each layer (section 2).",
         },
     },
     "07.4": {
