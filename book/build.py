@@ -14,15 +14,17 @@
    so Sphinx re-reads only the pages that changed.
 2. Execute each prepared lesson with nbclient (one at a time: the lessons time things, two
    kernels on two cores would skew that), in a temporary working directory. jupyter-cache
-   (build/book/cache/) keeps the executed notebook: a lesson whose code cells did not change
-   is not run again. A cell error fails the build, naming the lesson and the cell; the other
-   lessons still run (and are cached). Cells tagged `raises-exception` may raise, as in nbval.
-   Widgets are then frozen into snapshots of their last state (book/widgets.py).
+   (build/book/cache/) keeps the executed notebook: a lesson whose code cells did not change,
+   run on an unchanged nnlib, is not run again. A cell error fails the build, naming the
+   lesson and the cell; the other lessons still run (and are cached). Cells tagged
+   `raises-exception` may raise, as in nbval. Widgets are then frozen into snapshots of their
+   last state (book/widgets.py).
 3. `jupyter-book build` renders build/book/src/ into build/book/_build/html/ (Sphinx: search
    index, MathJax from the book's own _static/, the nnlib reference from its docstrings).
 """
 import argparse
 import copy
+import hashlib
 import importlib.util
 import os
 import re
@@ -217,6 +219,14 @@ def execute(nb, name, origin, n_cells):
                 + "\n" + "\n".join(summary[-25:])) from None
 
 
+def library_digest(package=REPO / "nnlib"):
+    """A hash of nnlib's source files: the lessons run again when the library changed."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def run_lesson(nb, name, origin, n_cells, cache):
     """The executed lesson: from the cache when its code is unchanged, else run and cached.
 
@@ -238,14 +248,19 @@ def run_lesson(nb, name, origin, n_cells, cache):
     return cache.merge_match_into_notebook(nb)[1], seconds
 
 
-def build_lessons(paths, staged, cache, report=print):
+def build_lessons(paths, staged, cache, report=print, library=""):
     """Prepare, execute (or fetch) and freeze each lesson into `staged`/lessons/.
 
+    `library` (nnlib's digest) is written into the first code cell's metadata, which
+    jupyter-cache hashes with the code: a lesson is unchanged only if nnlib is too.
     Returns the failures' messages (empty when every lesson ran)."""
     failures = []
     for path in paths:
         solution = nbformat.read(path, as_version=4)
         nb, origin = prepare(solution, path.name)
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        if library and code:
+            code[0].metadata["book"] = {"nnlib": library}
         try:
             nb, seconds = run_lesson(nb, path.name, origin, len(solution.cells), cache)
         except LessonError as error:
@@ -288,7 +303,7 @@ def main(argv=None):
         if old.name not in {p.name for p in paths}:
             old.unlink()
     os.environ.pop("MPLBACKEND", None)  # `make test` sets Agg: the kernels would draw nothing
-    failures = build_lessons(paths, staged, get_cache(out / "cache"))
+    failures = build_lessons(paths, staged, get_cache(out / "cache"), library=library_digest())
     if failures:
         print("\nFAILED: the book was not built.\n\n" + "\n\n".join(failures), file=sys.stderr)
         return 1

@@ -207,19 +207,30 @@ def test_an_unchanged_lesson_is_not_run_again(tmp_path):
     staged, cache = tmp_path / "src", get_cache(tmp_path / "cache")
     said = []
 
-    assert build.build_lessons(paths, staged, cache, report=said.append) == []
+    assert build.build_lessons(paths, staged, cache, report=said.append, library="v1") == []
     written = (staged / "lessons" / "01_a.ipynb").stat().st_mtime_ns
-    assert build.build_lessons(paths, staged, cache, report=said.append) == []
+    assert build.build_lessons(paths, staged, cache, report=said.append, library="v1") == []
     assert said[0].startswith("01_a.ipynb: ran in") and said[1] == "01_a.ipynb: cached"
     # The same page either way: not rewritten, so Sphinx does not read it again.
     assert (staged / "lessons" / "01_a.ipynb").stat().st_mtime_ns == written
     page = nbformat.read(staged / "lessons" / "01_a.ipynb", as_version=4)
     assert page.cells[-1].outputs[0]["text"] == "42\n"
 
+    # Run again when nnlib changed, or the lesson's code.
+    assert build.build_lessons(paths, staged, cache, report=said.append, library="v2") == []
+    assert said[2].startswith("01_a.ipynb: ran in")
     changed = notebook(new_markdown_cell("# 01 · A"), new_code_cell("print(6 * 9)"))
     nbformat.write(changed, paths[0])
-    assert build.build_lessons(paths, staged, cache, report=said.append) == []
-    assert said[2].startswith("01_a.ipynb: ran in")
+    assert build.build_lessons(paths, staged, cache, report=said.append, library="v2") == []
+    assert said[3].startswith("01_a.ipynb: ran in")
+
+
+def test_the_library_digest_follows_nnlibs_source(tmp_path):
+    (tmp_path / "layers.py").write_text("x = 1\n")
+    before = build.library_digest(tmp_path)
+    assert build.library_digest(tmp_path) == before
+    (tmp_path / "layers.py").write_text("x = 2\n")
+    assert build.library_digest(tmp_path) != before
 
 
 def test_a_failing_cell_fails_the_build_naming_the_lesson_and_the_cell(tmp_path):

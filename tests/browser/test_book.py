@@ -230,8 +230,10 @@ def test_show_solution_opens_and_closes(reader):
 
 
 def test_explorers_show_their_last_picture_and_say_how_to_run_them(reader):
-    with_widgets = [lesson for lesson in LESSONS if "ipywidgets" in
-                    (NOTEBOOKS / "solutions" / f"{lesson}.ipynb").read_text(encoding="utf-8")]
+    # Lessons that draw widgets: ipywidgets by hand, or nnlib's playground.
+    with_widgets = [lesson for lesson in LESSONS if re.search(
+        r"ipywidgets|Playground\(",
+        (NOTEBOOKS / "solutions" / f"{lesson}.ipynb").read_text(encoding="utf-8"))]
     if not with_widgets:
         pytest.skip("no lesson uses ipywidgets")
     page = reader.page
