@@ -142,3 +142,14 @@ def test_the_boundary_picture_changes_as_it_learns():
     pg.train(20)
     after = np.asarray(pg.pictures()["boundary"]).astype(int)
     assert np.abs(after - before).mean() > 1
+
+
+def test_the_live_model_converts_to_keras():
+    pytest.importorskip("keras")
+    import nnlib
+
+    pg = Playground(data="circles", n=60, hidden=[4, 4], l2=0.001, optimizer="adam",
+                    learning_rate=0.01).train(3)
+    keras_model = nnlib.to_keras(pg.model)
+    X = pg.inputs(pg.data.X_test)
+    assert nnlib.keras_bridge.compare(pg.model, keras_model, X) < 1e-12
