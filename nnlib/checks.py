@@ -88,7 +88,9 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
              exercise is an in-place update
     labels   names for the items of a result that is a list or tuple, e.g. ["dW1", "db1"]
     Each call gets its own copy of the inputs, so a function that changes them in place
-    cannot spoil the next call or the comparison.
+    cannot spoil the next call or the comparison. The ✗ shows the first input with a wrong
+    result; the inputs after it are still run, so that a diagnosis (the sign flipped, a
+    constant factor...) is given only if it holds on every input the function gets wrong.
     """
     if (reference is None) == (expected is None):
         raise NNLibTypeError("check_function needs exactly one of reference= or expected=.")
