@@ -52,13 +52,22 @@ def test_make_lab_starts_headless_and_serves_a_lesson():
                 break   # make exited
             output.append(line)
             found = re.search(rf"(http://(?:127\.0\.0\.1|localhost):{port}/lab\?token=\w+)", line)
-            if found:
-                url = found.group(1)
+            if found:   # JupyterLab listens on 127.0.0.1; "localhost" may resolve to ::1 first
+                url = found.group(1).replace("//localhost:", "//127.0.0.1:")
         log = "".join(output)
         assert url, (f"`make lab` printed no address to open within {START_TIMEOUT} s "
                      f"(exit code {lab.poll()}). Its output:\n{log[-3000:]}")
         assert "Running as root is not recommended" not in log, log[-3000:]
         base, token = url.split("/lab?token=")
+        deadline = time.monotonic() + 60   # the address is printed as the server comes up
+        while True:
+            try:
+                get(f"{base}/api/status?token={token}")
+                break
+            except OSError as error:   # urllib's URLError is an OSError
+                assert time.monotonic() < deadline, (
+                    f"JupyterLab printed {url} but does not answer there: {error}\n{log[-2000:]}")
+                time.sleep(0.5)
 
         status, body = get(f"{base}/api/contents/{LESSON}?token={token}")
         lesson = json.loads(body)
