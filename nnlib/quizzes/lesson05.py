@@ -12,8 +12,8 @@ QUESTIONS = {
     "05.2": {
         "kind": "number", "value": 0.6, "tol": 1e-3,
         "right": "R² = 1 - 0.02 / 0.05 = 0.6: the model explains 60 % of the targets' variance.",
-        "wrong": "Divide the top and the bottom of R²'s fraction by n: the top becomes the MSE, the "
-                 "bottom the variance. R² = 1 - MSE / variance (section 4).",
+        "wrong": "Divide the top and the bottom of R²'s fraction by n: the top becomes the MSE, "
+                 "the bottom the variance. R² = 1 - MSE / variance (section 4).",
     },
     "05.3": {
         "kind": "choice", "options": ["a", "b", "c", "d"], "correct": "b",

@@ -43,7 +43,8 @@ WRONG_ANSWERS = [
      "expect": ["wrong value", "input 1 of 2"]},
     {"exercise": "hidden_delta", "why": "passes the output a_h to a slope that takes z",
      "code": "def hidden_delta(a_h, deltas_out, weights_out):\n"
-             "    return np.dot(deltas_out, weights_out) * nnlib.activations.sigmoid_derivative(a_h)\n",
+             "    slope = nnlib.activations.sigmoid_derivative(a_h)\n"
+             "    return np.dot(deltas_out, weights_out) * slope\n",
      "expect": ["wrong value", "input 1 of 2"]},
     {"exercise": "hidden_delta", "why": "only the first output's path",
      "code": "def hidden_delta(a_h, deltas_out, weights_out):\n"

@@ -41,7 +41,8 @@ WRONG_ANSWERS = [
      "expect": ["sign"]},
     {"exercise": "d_loss_d_w1", "why": "changes the parameters dict in place",
      "code": "def d_loss_d_w1(p, x, y_true):\n    f = forward(p, x)\n"
-             "    yp, h1 = f['y_pred'], f['h1']\n    g = -2 * (y_true - yp) * yp * (1 - yp) * p['w5'] * h1 * (1 - h1) * x[0]\n"
+             "    yp, h1 = f['y_pred'], f['h1']\n"
+             "    g = -2 * (y_true - yp) * yp * (1 - yp) * p['w5'] * h1 * (1 - h1) * x[0]\n"
              "    p['w1'] -= 0.1 * g\n    return g\n",
      "expect": ["in place", "p"]},
     # Exercise 3: predict_gender(weight_lb, height_in)
