@@ -397,10 +397,12 @@ class Playground:
         return self._ui.box
 
     def _refresh(self):
-        """Redraw what shows this playground: the live controls, and a still picture's output."""
+        """Redraw what shows this playground: the live controls and, after a call from code
+        (`train`, `step`, `reset`, `set` in a cell), the output's still picture too. A click on
+        the controls redraws only the controls: replacing the output would rebuild them."""
         if self._ui is not None:
             self._ui.redraw()
-        if self._display is not None and (self._ui is None or not self._ui.playing):
+        if self._display is not None and (self._ui is None or not self._ui.acting):
             self._display.update(self._repr_mimebundle_(), raw=True)
 
     def frame(self, seconds=FRAME_SECONDS):

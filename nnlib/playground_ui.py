@@ -28,6 +28,7 @@ class PlaygroundUI:
     def __init__(self, pg):
         self.pg = pg
         self.playing = False
+        self.acting = False   # True while a click or a control's change is being handled
         self._task = None
         s = pg._settings
         own_data = not isinstance(s["data"], str)
@@ -123,7 +124,7 @@ class PlaygroundUI:
                 return
         else:
             value = c[name].value
-        self.pg.set(**{name: value})
+        self._act(self.pg.set, **{name: value})
 
     def _sync_unit_sliders(self):
         for i, slider in enumerate(self.units):
@@ -131,10 +132,18 @@ class PlaygroundUI:
 
     def _step(self, unit):
         self.play.value = False
-        self.pg.step(unit)
+        self._act(self.pg.step, unit)
 
     def _reset(self):
-        self.pg.reset()
+        self._act(self.pg.reset)
+
+    def _act(self, method, *args, **kwargs):
+        """Call a Playground method for a control: it redraws the controls only."""
+        self.acting = True
+        try:
+            method(*args, **kwargs)
+        finally:
+            self.acting = False
 
     def _play_toggled(self, change):
         self.playing = change["new"]
@@ -146,7 +155,7 @@ class PlaygroundUI:
     async def _run(self):
         """Play: a frame (at least one epoch, then the pictures) and a pause for the clicks."""
         while self.playing:
-            self.pg.frame()
+            self.pg.frame()   # redraws the controls only
             if self.pg.status:   # diverged: stop and say so
                 self.play.value = False
             await asyncio.sleep(0.005)

@@ -153,3 +153,26 @@ def test_the_live_model_converts_to_keras():
     keras_model = nnlib.to_keras(pg.model)
     X = pg.inputs(pg.data.X_test)
     assert nnlib.keras_bridge.compare(pg.model, keras_model, X) < 1e-12
+
+
+def test_a_click_redraws_the_controls_and_code_also_the_still_picture():
+    pytest.importorskip("ipywidgets")
+
+    class Handle:   # stands for IPython's DisplayHandle of the output
+        updates = 0
+
+        def update(self, bundle, raw=False):
+            Handle.updates += 1
+            assert "image/png" in bundle
+
+    pg = Playground(data="moons", n=60, hidden=[3])
+    pg.widget()
+    pg._display = Handle()
+    ui = pg._ui
+    ui.step.click()                        # a click: the controls move on, the output stays
+    ui.controls["learning_rate"].value = 0.1
+    assert pg.epoch == 1 and pg.model.optimizer.learning_rate == 0.1
+    assert Handle.updates == 0
+    pg.train(2)                            # from code: the still picture follows
+    assert pg.epoch == 3 and Handle.updates == 1
+    assert "epoch 3" in ui.epoch.value
