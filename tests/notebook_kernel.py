@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import nbformat
+from exercise_cells import make_students
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -17,8 +18,9 @@ SOLUTIONS = NOTEBOOKS / "solutions"
 
 CELL_TIMEOUT = 600            # seconds; a lesson's slowest cell takes a few on a quiet machine
 STDERR_EXPECTED = "stderr-expected"   # the tag of a cell that means to show stderr output
-OPTIONAL_HEADING = re.compile(r"^(#{1,6})\s+Going deeper \(optional\)", re.MULTILINE)
-HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
+# The marker the student-notebook generator keeps collapsed: one definition of it.
+OPTIONAL_HEADING = make_students.OPTIONAL_HEADING
+HEADING = re.compile(r"^(#{1,6})\s")
 
 
 def lesson_notebooks():
@@ -45,7 +47,7 @@ def optional_cells(notebook):
             first = HEADING.match(cell.source)
             optional = OPTIONAL_HEADING.match(cell.source)
             if optional:
-                inside, level = True, len(optional.group(1))
+                inside, level = True, len(first.group(1))
             elif first and inside and len(first.group(1)) <= level:
                 inside = False
         if inside:
