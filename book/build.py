@@ -58,7 +58,10 @@ BOOK_FILES = ["_config.yml", "intro.md", "_static", "_ext"]
 # The reference's modules, core first, in the order the lessons meet them; any other module
 # of nnlib/ follows in alphabetical order.
 API_ORDER = ["model", "layers", "activations", "losses", "regularizers", "optimizers",
-             "metrics", "gradcheck", "checks", "datasets", "plotting", "keras_bridge", "errors"]
+             "metrics", "gradcheck", "datasets", "plotting", "keras_bridge", "errors"]
+# The other two rooms (subpackages): the checks' API, then the playground module by module.
+ROOMS = ["checks", "playground.core", "playground.data", "playground.pictures",
+         "playground.widgets"]
 LESSON = re.compile(r"^\d\d_\w+\.ipynb$")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 CELL_TIMEOUT = 300  # seconds, as nbval's in `make test`
@@ -144,9 +147,12 @@ def prepare(nb, name):
 
 
 def api_page(intro, package=REPO / "nnlib"):
-    """book/api.md followed by an autodoc section for every public module of nnlib."""
+    """book/api.md followed by an autodoc section for every public module of nnlib: the
+    network's modules, then the two other rooms (the checks' API, the playground's modules)."""
     names = sorted(p.stem for p in package.glob("*.py") if not p.stem.startswith("_"))
     names = [n for n in API_ORDER if n in names] + [n for n in names if n not in API_ORDER]
+    names += [n for n in ROOMS if (package / n.replace(".", "/")).with_suffix(".py").exists()
+              or (package / n / "__init__.py").exists()]
     sections = [f"## `nnlib.{n}`\n\n```{{eval-rst}}\n.. automodule:: nnlib.{n}\n```\n"
                 for n in names]
     return "\n".join([intro.rstrip() + "\n"] + sections)

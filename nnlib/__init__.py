@@ -1,5 +1,14 @@
 """nnlib: neural networks from scratch in numpy, with Keras' names.
 
+Three rooms in one package:
+- the network, at the top: layers, activations, losses, optimizers, regularizers, metrics,
+  model, gradcheck, keras_bridge, errors, datasets, plotting — what a student reads;
+- `nnlib.checks`: the exercise checks, the diagnosis of a wrong answer, running the student's
+  code, the self-check quizzes (lessons use `from nnlib import checks`);
+- `nnlib.playground`: the live playground of lessons 03 and 06 (`from nnlib.playground import
+  Playground`).
+The network never imports the checks or the playground (tests/test_project.py keeps it so).
+
     from nnlib import Sequential, Dense
     model = Sequential([Dense(3, activation="sigmoid", input_dim=2), Dense(1)], seed=0)
     model.compile(loss="mse", optimizer="sgd")
@@ -17,6 +26,8 @@ import os as _os
 _os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
+# The network's modules, and the other two rooms (light at import: numpy only; the playground
+# loads its parts on first use).
 from . import (
     activations,
     checks,
@@ -28,6 +39,7 @@ from . import (
     losses,
     metrics,
     optimizers,
+    playground,
     plotting,
     regularizers,
 )
@@ -37,5 +49,5 @@ from .model import History, Sequential, load_model
 
 __all__ = ["Sequential", "Dense", "History", "load_model", "to_keras", "activations", "checks",
            "datasets", "errors", "gradcheck", "keras_bridge", "layers", "losses", "metrics",
-           "optimizers", "plotting", "regularizers"]
+           "optimizers", "plotting", "playground", "regularizers"]
 __version__ = "0.1.0"

@@ -114,7 +114,8 @@ def test_the_api_page_documents_every_nnlib_module_core_first(tmp_path):
     real = re.findall(r"^\.\. automodule:: (\S+)$",
                       build.api_page((BOOK / "api.md").read_text()), re.M)
     assert set(real) == {f"nnlib.{p.stem}" for p in (REPO / "nnlib").glob("*.py")
-                         if not p.stem.startswith("_")}
+                         if not p.stem.startswith("_")} | {f"nnlib.{n}" for n in build.ROOMS}
+    assert "nnlib.checks" in real and "nnlib.playground.core" in real
 
 
 def test_indented_docstring_blocks_become_literal_blocks():

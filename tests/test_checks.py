@@ -470,9 +470,9 @@ def lesson99(monkeypatch):
     import sys
     import types
 
-    module = types.ModuleType("nnlib.quizzes.lesson99")
+    module = types.ModuleType("nnlib.checks.quizzes.lesson99")
     module.QUESTIONS = QUESTIONS_99
-    monkeypatch.setitem(sys.modules, "nnlib.quizzes.lesson99", module)
+    monkeypatch.setitem(sys.modules, "nnlib.checks.quizzes.lesson99", module)
     return module
 
 
@@ -534,7 +534,7 @@ def test_summary_of_an_untried_quiz(capsys):
 
 
 def test_validate_finds_broken_question_tables():
-    from nnlib import quizzes
+    from nnlib.checks import quizzes
 
     assert quizzes.validate(QUESTIONS_99, "99") == []
     broken = {"99.1": {"kind": "choice", "options": ["a", "b"], "correct": "c",
@@ -547,9 +547,9 @@ def test_validate_finds_broken_question_tables():
         assert piece in problems
 
 
-@pytest.mark.parametrize("lesson", __import__("nnlib.quizzes").quizzes.lessons())
+@pytest.mark.parametrize("lesson", __import__("nnlib.checks.quizzes").checks.quizzes.lessons())
 def test_every_lesson_quiz_module_is_valid(lesson):
-    from nnlib import quizzes
+    from nnlib.checks import quizzes
 
     assert quizzes.validate(quizzes.lesson_questions(lesson), lesson) == []
 
@@ -565,7 +565,7 @@ def test_import_nnlib_does_not_load_the_quizzes():
     import subprocess
     import sys
 
-    code = "import sys, nnlib; print('nnlib.quizzes' in sys.modules)"
+    code = "import sys, nnlib; print('nnlib.checks.quizzes' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

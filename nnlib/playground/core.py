@@ -18,24 +18,23 @@ import time
 
 import numpy as np
 
-from . import optimizers, regularizers
-from . import playground_pictures as pictures
-from .errors import NNLibValueError
-from .layers import Dense
-from .model import History, Sequential
-from .playground_data import DATASETS, FEATURES, features, from_arrays, make_data
-
-ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
-PROBLEMS = ("classification", "regression")
-OPTIMIZERS = ("sgd", "adam")
-LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-MAX_LAYERS, MAX_UNITS = 4, 8
-FRAME_SECONDS = 0.03   # Play trains this long (at least one epoch) between two pictures
-
-DEFAULTS = dict(data="moons", n=200, noise=0.2, test_fraction=0.5, features=("x1", "x2"),
-                hidden=(4,), activation="tanh", problem="classification", learning_rate=0.03,
-                l2=0.0, batch_size=10, optimizer="sgd", seed=0)
+from .. import optimizers, regularizers
+from ..errors import NNLibValueError
+from ..layers import Dense
+from ..model import History, Sequential
+from . import pictures
+from .data import DATASETS, FEATURES, features, from_arrays, make_data
+from .settings import (
+    ACTIVATIONS,
+    DEFAULTS,
+    FRAME_SECONDS,
+    L2_RATES,
+    LEARNING_RATES,
+    MAX_LAYERS,
+    MAX_UNITS,
+    OPTIMIZERS,
+    PROBLEMS,
+)
 
 
 class Playground:
@@ -330,7 +329,7 @@ class Playground:
         reg = f", kernel_regularizer=nnlib.regularizers.L2({s['l2']})" if s["l2"] > 0 else ""
         lines = ["import nnlib",
                  "from nnlib import Dense, Sequential",
-                 "from nnlib.playground_data import features, from_arrays, make_data",
+                 "from nnlib.playground.data import features, from_arrays, make_data",
                  "",
                  f"data = {data}",
                  f"X_train = features(data.X_train, {list(s['features'])})",
@@ -391,7 +390,7 @@ class Playground:
     def widget(self):
         """The ipywidgets user interface (built once)."""
         if self._ui is None:
-            from .playground_ui import PlaygroundUI
+            from .widgets import PlaygroundUI
 
             self._ui = PlaygroundUI(self)
         return self._ui.box

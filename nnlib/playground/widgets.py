@@ -8,8 +8,8 @@ import asyncio
 
 import ipywidgets as w
 
-from . import playground_pictures as pictures
-from .playground import (
+from . import pictures
+from .settings import (
     ACTIVATIONS,
     DATASETS,
     FEATURES,

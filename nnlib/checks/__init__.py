@@ -9,7 +9,7 @@ returns a CheckResult that is truthy iff the check passed. The exercise is named
 a check run before its exercise cell says "not defined yet: run the exercise cell above". A ✗
 never gives the answer; it ends with `More help: checks.hint("sigmoid_derivative")`, which prints
 the hint (one more level per call when `hint=` is a list). `checks.quiz("01.2", answer)` grades a
-self-check question (answer key in nnlib/quizzes/), and `checks.summary([...])` prints which
+self-check question (answer key in nnlib/checks/quizzes/), and `checks.summary([...])` prints which
 exercises are done. Whatever the student's code does, a check never raises, except in strict mode
 (`checks.strict(True)`, in the solution notebooks) where ✗ raises AssertionError with the ✗ text.
 """
@@ -18,9 +18,9 @@ import functools
 import inspect
 from pathlib import Path
 
-from ._diagnose import argument_names, changed_in_place, compare, describe, describe_call, show
-from ._student_code import call, explain_exception, not_defined, still_template, template_function
-from .errors import NNLibTypeError, NNLibValueError
+from ..errors import NNLibTypeError, NNLibValueError
+from .diagnose import argument_names, changed_in_place, compare, describe, describe_call, show
+from .student_code import call, explain_exception, not_defined, still_template, template_function
 
 __all__ = ["CheckResult", "check_function", "check_value", "check_condition", "hint", "quiz",
            "strict", "summary"]
@@ -310,7 +310,7 @@ def _quiz_row(item):
 
 def quiz(question_id, answer):
     """Grade the student's answer to self-check question `question_id` (e.g. "01.2"; the
-    answer key is in nnlib/quizzes/lesson01.py) and print · not answered / ✗ with why and
+    answer key is in nnlib/checks/quizzes/lesson01.py) and print · not answered / ✗ with why and
     "try again" / ✓ with the explanation. Returns a CheckResult. `answer` is None (not answered
     yet), a number, or a letter ("b") for multiple choice. An unknown id raises NNLibValueError.
     """

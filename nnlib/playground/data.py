@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import datasets
-from .errors import NNLibValueError
+from .. import datasets
+from ..errors import NNLibValueError
 
 DATASETS = ("xor", "gender", "moons", "circles", "blobs", "spiral")
 

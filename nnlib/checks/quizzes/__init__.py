@@ -1,7 +1,7 @@
 """Self-check questions: the answer keys, one module per lesson, and how an answer is graded.
 
 The questions themselves are in the lesson's markdown; their answers and explanations live here,
-never on the notebook's screen: nnlib/quizzes/lesson01.py ... lesson07.py each define
+never on the notebook's screen: nnlib/checks/quizzes/lesson01.py ... lesson07.py each define
 
     QUESTIONS = {
         "01.1": {"kind": "choice", "options": ["a", "b", "c"], "correct": "b",
@@ -18,7 +18,7 @@ import numbers
 import pkgutil
 import re
 
-from ..errors import NNLibValueError
+from ...errors import NNLibValueError
 
 QUESTION_ID = re.compile(r"^(\d\d)\.\w+$")
 
@@ -38,7 +38,7 @@ def lesson_questions(lesson):
         if error.name != module_name:
             raise
         raise NNLibValueError(f"There are no self-check questions for lesson {lesson}: "
-                              f"nnlib/quizzes/lesson{lesson}.py does not exist.") from None
+                              f"nnlib/checks/quizzes/lesson{lesson}.py does not exist.") from None
     return module.QUESTIONS
 
 
