@@ -40,20 +40,35 @@ def as_float_array(a, name, ndim=None, allow_empty=False):
     """`a` as a float64 ndarray, refusing strings, objects, NaN and inf.
 
     ndim: the number of dimensions required, or None for any.
+    A scipy.sparse matrix is made dense; a masked array is refused if anything is masked
+    (nnlib would not know what the hidden values mean). None, a dict, a set or a generator
+    get an error that says what to pass instead.
     """
-    if isinstance(a, str):
-        raise NNLibTypeError(f"{name} must be an array of numbers, got the string {a!r}.")
+    _refuse_containers(a, name)
+    if hasattr(a, "toarray") and type(a).__module__.startswith("scipy.sparse"):
+        a = a.toarray()
+    if isinstance(a, np.ma.MaskedArray):
+        masked = int(np.ma.count_masked(a))
+        if masked:
+            raise NNLibValueError(
+                f"{name} is a masked array with {masked} masked entries; nnlib does not read "
+                f"masks. Fill them ({name}.filled(value)) or drop those rows first.")
+        a = a.data
     try:
         arr = np.asarray(a)
     except ValueError as exc:  # ragged nested lists
         raise NNLibValueError(f"{name} could not be turned into an array: {exc}. "
                               "Are all its rows the same length?") from None
+    if arr.ndim == 0:
+        raise NNLibTypeError(f"{name} must be an array of numbers, got the single value {a!r} "
+                             f"({type(a).__name__}).")
     if arr.dtype == object:   # e.g. a DataFrame with bool and number columns: fine if all are
         arr = _object_numbers(arr, name)
     if arr.dtype.kind not in "biuf":
-        raise NNLibTypeError(f"{name} must hold numbers, but its dtype is {arr.dtype} "
+        kind = "real numbers" if arr.dtype.kind == "c" else "numbers"
+        raise NNLibTypeError(f"{name} must hold {kind}, but its dtype is {arr.dtype} "
                              f"(first element: {arr.flat[0]!r})." if arr.size else
-                             f"{name} must hold numbers, but its dtype is {arr.dtype}.")
+                             f"{name} must hold {kind}, but its dtype is {arr.dtype}.")
     arr = arr.astype(np.float64, copy=False)
     if ndim is not None and arr.ndim != ndim:
         extra = ""
@@ -68,6 +83,22 @@ def as_float_array(a, name, ndim=None, allow_empty=False):
         raise NNLibValueError(f"{name} contains NaN or inf (first at index {tuple(bad.tolist())}: "
                               f"{arr[tuple(bad)]}). Clean or impute the data first.")
     return arr
+
+
+def _refuse_containers(a, name):
+    """The clear error for what np.asarray would turn into a meaningless object array."""
+    if isinstance(a, str):
+        raise NNLibTypeError(f"{name} must be an array of numbers, got the string {a!r}.")
+    if a is None:
+        raise NNLibTypeError(f"{name} is None; expected an array of numbers.")
+    if isinstance(a, dict):
+        raise NNLibTypeError(f"{name} is a dict (keys {list(a)[:3]}...); pass an array, e.g. "
+                             "np.column_stack(list(d.values())), or a pandas DataFrame.")
+    if isinstance(a, (set, frozenset)):
+        raise NNLibTypeError(f"{name} is a set, which has no order; pass a list or an array.")
+    if hasattr(a, "__next__"):   # a generator, map, zip, open file...
+        raise NNLibTypeError(f"{name} is a {type(a).__name__} (an iterator); nnlib needs all the "
+                             f"data at once: pass np.array(list({name})).")
 
 
 def _object_numbers(arr, name):
@@ -86,17 +117,49 @@ def _object_numbers(arr, name):
 
 def positive_number(value, name):
     """`value` as a float, refusing anything that is not a number > 0."""
+    return number_in(value, name, 0.0, np.inf, "a number > 0", low_open=True)
+
+
+def number_in(value, name, low, high, expected, low_open=False, high_open=True):
+    """`value` as a float, refusing anything that is not a number from low to high.
+
+    low_open / high_open: whether low / high themselves are excluded. `expected` is how the
+    message says it, e.g. "a number in [0, 1)".
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise NNLibTypeError(f"{name} must be a number > 0, got {value!r}.")
-    if not np.isfinite(value) or value <= 0:
-        raise NNLibValueError(f"{name} must be a number > 0, got {value!r}.")
+        raise NNLibTypeError(f"{name} must be {expected}, got {value!r} "
+                             f"({type(value).__name__}).")
+    above = value > low if low_open else value >= low
+    below = value < high if high_open else value <= high
+    if not (np.isfinite(value) and above and below):
+        raise NNLibValueError(f"{name} must be {expected}, got {value!r}.")
     return float(value)
+
+
+def flag(value, name):
+    """`value` as a bool, refusing strings such as "False" (which Python reads as true)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise NNLibTypeError(f"{name} must be True or False, got {value!r} "
+                             f"({type(value).__name__}).")
+    return bool(value)
+
+
+def seed_value(seed, name="seed"):
+    """None or a whole number >= 0, as numpy's default_rng takes it."""
+    return None if seed is None else whole_number(seed, name, 0, "a whole number >= 0 or None")
 
 
 def positive_int(value, name):
     """`value` as an int, refusing anything that is not a whole number >= 1."""
+    return whole_number(value, name, 1)
+
+
+def whole_number(value, name, minimum, expected=None):
+    """`value` as an int, refusing anything that is not a whole number >= minimum."""
+    expected = expected or f"a whole number >= {minimum}"
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise NNLibTypeError(f"{name} must be a whole number >= 1, got {value!r}.")
-    if value < 1:
-        raise NNLibValueError(f"{name} must be >= 1, got {value}.")
+        raise NNLibTypeError(f"{name} must be {expected}, got {value!r} "
+                             f"({type(value).__name__}).")
+    if value < minimum:
+        raise NNLibValueError(f"{name} must be {expected}, got {value}.")
     return int(value)

@@ -10,7 +10,7 @@ Shapes (n = samples in the batch):
 import numpy as np
 
 from . import activations, regularizers
-from .errors import NNLibTypeError, NNLibValueError, lookup, positive_int
+from .errors import NNLibTypeError, NNLibValueError, flag, lookup, positive_int
 
 # --- initializers: (shape, rng) -> array ---------------------------------------------------
 
@@ -62,7 +62,7 @@ class Dense:
         self.units = positive_int(units, "Dense units")
         self.activation = activations.get(activation)
         self.input_dim = None if input_dim is None else positive_int(input_dim, "input_dim")
-        self.use_bias = bool(use_bias)
+        self.use_bias = flag(use_bias, "use_bias")
         self.kernel_initializer = get_initializer(kernel_initializer)
         self.bias_initializer = get_initializer(bias_initializer)
         self.kernel_regularizer = regularizers.get(kernel_regularizer)
@@ -85,6 +85,9 @@ class Dense:
             raise NNLibValueError(f"{self.name}: the initializer made shapes {self.kernel.shape} "
                                   f"and {self.bias.shape}, expected {(n_in, self.units)} and "
                                   f"{(self.units,)}.")
+        if not (np.all(np.isfinite(self.kernel)) and np.all(np.isfinite(self.bias))):
+            raise NNLibValueError(f"Layer {self.name!r}: the initializer gave NaN or inf weights; "
+                                  "an initializer must return finite numbers.")
         if not self.use_bias:
             self.bias[:] = 0.0
 

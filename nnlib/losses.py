@@ -77,15 +77,17 @@ def categorical_crossentropy(y_true, y_pred):
 def categorical_crossentropy_gradient(y_true, y_pred):
     """dL/dp_j = (-y_j / p_j + sum_i y_i / S) / n, where S = sum_i p_i (1 for softmax rows).
 
-    The second term comes from dividing by S; it is the same for every j, so it vanishes when
-    the gradient goes back through a softmax.
+    The derivative of the value above, clip included: an entry whose q = p / S is clipped adds
+    nothing. The second term comes from dividing by S; it is the same for every j, so it
+    vanishes when the gradient goes back through a softmax. Rows whose sum S is negative (a
+    tanh or linear output) follow the same formula, as in Keras.
     """
     n = y_pred.shape[0]
     total = y_pred.sum(axis=-1, keepdims=True)
     q = y_pred / total
     inside = (q > EPSILON) & (q < 1.0 - EPSILON)
     counted = inside * y_true          # clipped entries contribute nothing
-    return (-counted / np.clip(y_pred, EPSILON * total, None)
+    return (-counted / np.where(inside, y_pred, 1.0)
             + counted.sum(axis=-1, keepdims=True) / total) / n
 
 

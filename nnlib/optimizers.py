@@ -13,7 +13,7 @@ import copy
 
 import numpy as np
 
-from .errors import NNLibValueError, lookup, positive_number
+from .errors import NNLibTypeError, lookup, number_in, positive_number
 
 
 class SGD:
@@ -25,9 +25,7 @@ class SGD:
 
     def __init__(self, learning_rate=0.01, momentum=0.0):
         self.learning_rate = positive_number(learning_rate, "learning_rate")
-        if not 0.0 <= momentum < 1.0:
-            raise NNLibValueError(f"momentum must be in [0, 1), got {momentum!r}.")
-        self.momentum = float(momentum)
+        self.momentum = number_in(momentum, "momentum", 0.0, 1.0, "a number in [0, 1)")
         self.velocities = None
 
     def apply(self, params, grads):
@@ -70,10 +68,8 @@ class Adam:
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
         self.learning_rate = positive_number(learning_rate, "learning_rate")
-        for name, beta in (("beta_1", beta_1), ("beta_2", beta_2)):
-            if not 0.0 <= beta < 1.0:
-                raise NNLibValueError(f"{name} must be in [0, 1), got {beta!r}.")
-        self.beta_1, self.beta_2 = float(beta_1), float(beta_2)
+        self.beta_1 = number_in(beta_1, "beta_1", 0.0, 1.0, "a number in [0, 1)")
+        self.beta_2 = number_in(beta_2, "beta_2", 0.0, 1.0, "a number in [0, 1)")
         self.epsilon = positive_number(epsilon, "epsilon")
         self.reset()
 
@@ -117,6 +113,9 @@ def get(spec):
     """An optimizer object, or a name ("sgd", "adam") for one with Keras' default settings."""
     if isinstance(spec, (SGD, Adam)):
         return spec
+    if isinstance(spec, type) and issubclass(spec, (SGD, Adam)):
+        raise NNLibTypeError(f"optimizer={spec.__name__} is the class; give an object: "
+                             f"optimizer={spec.__name__}() or {spec.__name__}(learning_rate=...).")
     return lookup("optimizer", spec, OPTIMIZERS)()
 
 

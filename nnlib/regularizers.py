@@ -5,16 +5,14 @@ A regularizer is called on a kernel W (n_in, units) and returns a number added t
 """
 import numpy as np
 
-from .errors import NNLibValueError, lookup
+from .errors import lookup, number_in
 
 
 class L2:
     """penalty = l2 * sum(W^2); gradient = 2 * l2 * W."""
 
     def __init__(self, l2=0.01):
-        if not l2 >= 0:
-            raise NNLibValueError(f"l2 must be >= 0, got {l2!r}.")
-        self.l2 = float(l2)
+        self.l2 = number_in(l2, "l2", 0.0, np.inf, "a number >= 0")
 
     def __call__(self, W):
         return self.l2 * (W ** 2).sum()
@@ -30,9 +28,7 @@ class L1:
     """penalty = l1 * sum(|W|); gradient = l1 * sign(W)."""
 
     def __init__(self, l1=0.01):
-        if not l1 >= 0:
-            raise NNLibValueError(f"l1 must be >= 0, got {l1!r}.")
-        self.l1 = float(l1)
+        self.l1 = number_in(l1, "l1", 0.0, np.inf, "a number >= 0")
 
     def __call__(self, W):
         return self.l1 * np.abs(W).sum()

@@ -44,10 +44,11 @@ def make_targets(loss, n, k, rng):
 def test_backprop_matches_numerical_gradient(hidden_activation, loss, output_activation, shape):
     rng = np.random.default_rng(shape["seed"])
     k = shape["k"]
-    if output_activation == "softmax" and k == 1:
-        k = 2   # a softmax over one unit is constant 1: its gradient is zero everywhere
+    if k == 1 and (output_activation == "softmax" or "categorical" in loss):
+        k = 2   # refused at compile: a softmax, or a row of probabilities, over one unit is 1
+    hidden = max(shape["hidden"], 2 if hidden_activation == "softmax" else 1)
     model = Sequential([
-        Dense(shape["hidden"], activation=hidden_activation, input_dim=shape["n_in"],
+        Dense(hidden, activation=hidden_activation, input_dim=shape["n_in"],
               use_bias=shape["use_bias"], kernel_regularizer=shape["l2"]),
         Dense(k, activation=output_activation, bias_initializer="random_normal"),
     ], seed=shape["seed"])
@@ -113,3 +114,79 @@ def test_gradcheck_catches_a_wrong_gradient():
     numeric = gradcheck.numerical_gradient(loss, model.params[2])
     assert gradcheck.rel_error(right[2], numeric) < 1e-7
     assert gradcheck.rel_error(wrong, numeric) > 1e-2
+
+
+# --- every output activation x every loss, against a finite difference of the reported loss --
+
+LOSS_NAMES = sorted(losses.LOSSES)
+
+
+def grid_case(activation, loss, k, seed):
+    """A 3-5-k network with weights large enough to reach every region of the output activation
+    (tanh and linear rows whose sum is negative, sigmoid near 0 and 1), and fitting targets."""
+    rng = np.random.default_rng(seed)
+    model = Sequential([Dense(5, "tanh", input_dim=3),
+                        Dense(k, activation, bias_initializer="random_normal")], seed=seed)
+    model.compile(loss=loss, optimizer="sgd")
+    model.set_weights([w * 3 for w in model.get_weights()])
+    X = rng.normal(size=(8, 3))
+    return model, X, make_targets(loss, 8, k, rng)
+
+
+def reported_loss_gradient(model, X, y, h=1e-6):
+    """Centred differences of model.evaluate (the loss nnlib reports), written out here so that
+    the check does not share code with nnlib's gradcheck."""
+    weights = model.get_weights()
+    grads = []
+    for i, w in enumerate(weights):
+        g = np.zeros_like(w)
+        for j in np.ndindex(w.shape):
+            values = []
+            for step in (h, -h):
+                changed = [v.copy() for v in weights]
+                changed[i][j] += step
+                model.set_weights(changed)
+                values.append(model.evaluate(X, y))
+            g[j] = (values[0] - values[1]) / (2 * h)
+        grads.append(g)
+    model.set_weights(weights)
+    return grads
+
+
+@pytest.mark.parametrize("loss", LOSS_NAMES)
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_every_output_activation_and_loss_has_the_gradient_of_its_reported_loss(activation, loss):
+    if activation == "relu" and "categorical" in loss:   # a row of zeros: refused at compile
+        with pytest.raises(ValueError, match="softmax"):
+            grid_case(activation, loss, 3, 0)
+        return
+    for seed in range(4):
+        model, X, y = grid_case(activation, loss, 3, seed)
+        model.forward(model._check_X(X))
+        out = model.layers[-1]
+        if activation == "relu" and np.min(np.abs(out.z)) < 1e-4:
+            continue   # the kink: no difference formula works there
+        numeric = reported_loss_gradient(model, X, y)
+        analytic = model.compute_gradients(X, y)
+        for a, b in zip(analytic, numeric):
+            assert gradcheck.rel_error(a, b) < 1e-6, (activation, loss, seed)
+
+
+def test_the_grid_reaches_rows_that_sum_below_zero():
+    """The case that was wrong: categorical cross-entropy on tanh / linear rows with sum < 0."""
+    for activation in ("tanh", "linear"):
+        model, X, _ = grid_case(activation, "categorical_crossentropy", 3, 0)
+        assert (model.predict(X).sum(axis=1) < 0).any()
+
+
+@pytest.mark.parametrize("loss", ["categorical_crossentropy", "sparse_categorical_crossentropy"])
+def test_a_probability_row_of_one_unit_is_refused_at_compile(loss):
+    model = Sequential([Dense(1, "sigmoid", input_dim=2)])
+    with pytest.raises(ValueError, match="binary_crossentropy"):
+        model.compile(loss=loss)
+
+
+def test_a_softmax_of_one_unit_is_refused_at_compile():
+    model = Sequential([Dense(1, "softmax", input_dim=2)])
+    with pytest.raises(ValueError, match="sigmoid"):
+        model.compile(loss="mse")

@@ -103,7 +103,8 @@ def test_load_weights_into_a_matching_model(tmp_path):
     m = xor_model(seed=5)
     m.save(str(tmp_path / "m.npz"))
     other = xor_model(seed=6)
-    other.load_weights(str(tmp_path / "m.npz"))
+    with pytest.warns(UserWarning, match="optimizer's state .* starts fresh"):
+        other.load_weights(str(tmp_path / "m.npz"))
     assert np.array_equal(other.predict(X_XOR), m.predict(X_XOR))
 
 
@@ -117,8 +118,15 @@ def test_divergence_raises_and_keeps_the_history():
     message = str(info.value)
     assert "epoch" in message and "smaller learning rate" in message
     epoch = int(message.split("epoch ")[1].split(" ")[0])
-    assert len(m.history.history["loss"]) == epoch - 1
+    # The loss is taken before each step: a bad loss on epoch 5's only batch comes from epoch
+    # 4's step, so fit rolls back to the end of epoch 3 and the history ends there.
+    assert len(m.history.history["loss"]) == epoch - 2
+    assert f"back to the end of epoch {epoch - 2}" in message
     assert info.value.history is m.history
+    replay = Sequential([Dense(8, "relu", input_dim=2), Dense(1)], seed=0)
+    replay.compile("mse", SGD(10.0))
+    replay.fit(X, X.sum(axis=1), epochs=epoch - 2, batch_size=64)
+    assert all(np.array_equal(a, b) for a, b in zip(m.get_weights(), replay.get_weights()))
 
 
 def test_summary_lists_layers_and_params(capsys):
