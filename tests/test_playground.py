@@ -38,7 +38,7 @@ def test_derived_features():
     X = np.array([[2.0, 3.0]])
     got = features(X, ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"])
     assert np.allclose(got, [[2, 3, 4, 9, 6, np.sin(2), np.sin(3)]])
-    with pytest.raises(NNLibValueError, match="features must be"):
+    with pytest.raises(NNLibValueError, match="Unknown input .x3. in features"):
         features(X, ["x3"])
 
 
@@ -103,21 +103,37 @@ def test_own_data_and_regression():
     loss_before = pg.model.evaluate(pg.inputs(pg.data.X_train), pg.data.y_train)
     pg.train(100)
     assert pg.history.history["loss"][-1] < loss_before / 2
-    assert "your own" in pg.settings["data"]
+    X_again, y_again = pg.settings["data"]   # the numbers themselves: Playground(**settings)
+    assert np.array_equal(X_again, X) and np.array_equal(y_again.ravel(), y)
+    assert "data=(X, y)" in pg.settings_code()
     with pytest.raises(NNLibValueError, match=r"shape \(n, 2\)"):
         from_arrays(np.zeros((5, 3)), np.zeros(5))
 
 
-def test_divergence_stops_and_says_so():
-    pg = Playground(data="moons", problem="regression", hidden=[8], learning_rate=10.0,
+def test_divergence_stops_says_so_and_is_undone():
+    pg = Playground(data="moons", problem="regression", hidden=[8], learning_rate=3.0,
                     batch_size=1)
     pg.train(50)
     assert pg.status.startswith("diverged") and pg.epoch < 50
+    # what the playground shows is the network before the epoch that diverged
+    again = Playground(**pg.settings).train(pg.epoch)
+    assert all(np.array_equal(a, b) for a, b in zip(pg.model.get_weights(),
+                                                     again.model.get_weights()))
+    epoch = pg.epoch
+    pg.train(5)
+    assert pg.epoch == epoch, "training waits after a divergence"
+    pg.set(learning_rate=0.01)   # a training setting changed: it trains on
+    assert pg.status == "" and pg.train(3).epoch == epoch + 3
 
 
 @pytest.mark.parametrize("settings", [dict(hidden=[9]), dict(hidden=[1] * 5), dict(data="iris"),
                                       dict(activation="softsign"), dict(batch_size=0),
-                                      dict(learning_rate=0), dict(colour="red")])
+                                      dict(learning_rate=0), dict(colour="red"),
+                                      dict(hidden=4.0), dict(hidden=True), dict(hidden="4"),
+                                      dict(features=[]), dict(features=["x1", "x1"]),
+                                      dict(learning_rate="0.1"), dict(seed=-1), dict(n=3),
+                                      dict(noise=float("nan")), dict(test_fraction=1.0),
+                                      dict(data=None), dict(data=np.zeros((10, 3)))])
 def test_bad_settings_are_refused_clearly(settings):
     with pytest.raises(NNLibValueError):
         Playground(**settings)
@@ -176,3 +192,275 @@ def test_a_click_redraws_the_controls_and_code_also_the_still_picture():
     pg.train(2)                            # from code: the still picture follows
     assert pg.epoch == 3 and Handle.updates == 1
     assert "epoch 3" in ui.epoch.value
+
+
+# --- after a divergence: it draws, Play stops, the numbers read ---------------------------------
+
+def diverging():
+    return Playground(data="moons", problem="regression", hidden=[8], learning_rate=10.0,
+                      batch_size=1)
+
+
+def test_a_diverged_network_draws_veiled_and_says_so():
+    pg = diverging()
+    before = np.asarray(pg.pictures()["boundary"]).astype(int)
+    pg.train(5)
+    assert pg.status.startswith("diverged in epoch 1") and "Lower the learning rate" in pg.status
+    after = np.asarray(pg.pictures()["boundary"]).astype(int)   # the same weights, veiled
+    assert np.abs(after - before).mean() > 20
+    assert pg._snapshot().size[0] > 0 and pg.figure() is not None
+
+
+def test_nan_weights_draw_grey_and_caption_says_nan():
+    pg = Playground(data="moons", n=60, hidden=[3, 2])
+    for weights in pg.model.params:   # as a diverged fit may leave them (set_weights refuses)
+        weights[...] = np.nan
+    boundary = np.asarray(pg.pictures()["boundary"])   # no "cannot convert float NaN to integer"
+    assert (boundary == [190, 190, 190]).all(axis=2).mean() > 0.5   # grey where ŷ is NaN
+    pg.train(2)
+    assert pg.epoch == 0 and pg.status.startswith("cannot train")
+    assert "train loss nan" in pg.caption() and "Reset" in pg.caption()
+    pg.pictures()
+    for weights in pg.model.params:
+        weights[...] = 1e300
+    pg.pictures()
+    assert pg.reset().train(1).epoch == 1
+
+
+def test_caption_numbers_are_for_people():
+    rng = np.random.default_rng(0)
+    X = rng.uniform(-1, 1, (40, 2))
+    pg = Playground(data=(X, 1e15 * X[:, 0]), problem="regression", hidden=[2])
+    caption = pg.caption()
+    assert "e+" in caption and len(caption) < 120, caption
+    losses = caption.split("train loss ")[1].split(" ")[0]
+    assert len(losses) <= len("1.23e+30"), caption
+    xor = Playground(data="xor", n=4, noise=0.0, hidden=[4], activation="sigmoid",
+                     learning_rate=1.0, batch_size=4).train(3)
+    assert "the 4 points are both train and test" in xor.caption()
+    assert xor.history.history["loss"] == xor.history.history["val_loss"]   # the same points
+
+
+def test_play_stops_on_divergence_with_the_button_back_on_play():
+    pytest.importorskip("ipywidgets")
+    import asyncio
+
+    pg = diverging()
+    pg.widget()
+    ui = pg._ui
+
+    async def press_play():
+        ui.play.value = True
+        assert ui.play.description == "Pause"
+        await asyncio.wait_for(ui._task, 30)
+
+    asyncio.run(press_play())
+    assert pg.status.startswith("diverged")
+    assert ui.play.value is False and ui.play.description == "Play" and not ui.playing
+    assert "diverged" in ui.epoch.value
+
+
+def test_play_stops_cleanly_on_an_error_and_says_it():
+    pytest.importorskip("ipywidgets")
+    import asyncio
+
+    pg = Playground(data="moons", n=60, hidden=[3])
+    pg.widget()
+    ui = pg._ui
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    pg.frame = broken
+
+    async def press_play():
+        ui.play.value = True
+        await asyncio.wait_for(ui._task, 30)
+
+    asyncio.run(press_play())
+    assert ui.play.description == "Play" and "a bug" in ui.message.value
+
+
+# --- settings as a student writes them ------------------------------------------------------------
+
+def own(seed, n=40):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 2))
+    return X, (X[:, 0] * X[:, 1] > 0).astype(float)
+
+
+def test_set_own_data_after_other_own_data():
+    pg = Playground(data=own(0), hidden=[3]).train(2)
+    X, y = own(1, n=50)
+    pg.set(data=(X, y))
+    assert pg.epoch == 0 and len(pg.data.X_all) == 50
+    pg.set(data=(X.copy(), y.copy()))   # the same numbers: nothing to start again
+    pg.set(data="circles")
+    pg.set(data=own(2))
+
+
+@pytest.mark.parametrize("bad", [
+    dict(data=(np.zeros((5, 3)), np.zeros(5))), dict(data=(np.zeros((5, 2)), np.zeros(4))),
+    dict(data=(np.full((6, 2), np.nan), np.zeros(6))), dict(data=(np.zeros((6, 2)), [0, 1, 2] * 2)),
+    dict(data=(np.zeros((6, 2)), ["a"] * 6)), dict(hidden=[9]), dict(learning_rate=-1),
+    dict(features=["x3"]), dict(data="spiral", n=2), dict(problem="clustering")])
+def test_a_refused_setting_changes_nothing(bad):
+    pg = Playground(data=own(0), hidden=[3], learning_rate=0.1).train(3)
+    settings, code, weights = pg.settings, pg.code(), pg.model.get_weights()
+    X_train = pg.data.X_train.copy()
+    with pytest.raises(NNLibValueError):
+        pg.set(**bad)
+    assert str(pg.code()) == str(code) and np.array_equal(pg.data.X_train, X_train)
+    assert all(np.array_equal(a, b) for a, b in zip(weights, pg.model.get_weights()))
+    assert pg.settings.keys() == settings.keys() and pg.settings["hidden"] == [3]
+    pg.train(1)   # and it goes on as before
+    assert pg.epoch == 4
+
+
+def test_data_forms_a_student_tries():
+    pd = pytest.importorskip("pandas")
+    X, y = own(0)
+    df = pd.DataFrame({"a": X[:, 0], "b": X[:, 1], "label": y})
+    with pytest.raises(NNLibValueError, match=r"data=\(df\[\['a', 'b'\]\], df\['label'\]\)"):
+        Playground(data=df)
+    pg = Playground(data=(df[["a", "b"]], df["label"]))   # what the message says works
+    assert np.array_equal(pg.data.X_all[np.argsort(pg.data.X_all[:, 0])],
+                          X[np.argsort(X[:, 0])])
+    with pytest.raises(NNLibValueError, match="a tuple of 3 items"):
+        Playground(data=(X, y, y))
+    with pytest.raises(NNLibValueError, match="must hold the classes 0 and 1"):
+        Playground(data=(X, y + 1))
+    assert Playground(data=(X.tolist(), y.tolist())).data.X_all.shape == (40, 2)
+
+
+def test_hidden_and_features_as_a_student_writes_them():
+    assert Playground(hidden=4).settings["hidden"] == [4]
+    assert [layer.units for layer in Playground(hidden=0).model.layers] == [1]
+    assert Playground(features="x1").settings["features"] == ["x1"]
+    pg = Playground(data="circles", features=["x1²", "x2²", "x1·x2"], hidden=[])
+    assert pg.settings["features"] == ["x1^2", "x2^2", "x1*x2"]
+    X = np.array([[2.0, 3.0]])
+    assert np.array_equal(features(X, ["x1**2", "X2^2", "x1 × x2", "sin x1"]),
+                          features(X, ["x1^2", "x2^2", "x1*x2", "sin(x1)"]))
+
+
+def test_each_data_set_keeps_its_own_n_and_noise():
+    pg = Playground(data="xor", n=4, noise=0.0, hidden=[4], activation="sigmoid")   # lesson 03
+    pg.set(data="spiral")
+    assert len(pg.data.X_all) == 200 and pg.settings["noise"] == 0.2
+    pg.set(data="xor")
+    assert len(pg.data.X_train) == 4 and pg.settings["noise"] == 0.0
+    pg.set(data="moons", n=50)
+    assert len(pg.data.X_all) == 50
+
+
+# --- the code behind it -----------------------------------------------------------------------
+
+def rebuilt(pg, **names):
+    namespace = dict(names)
+    exec(pg.code(), namespace)
+    return namespace["model"]
+
+
+def same_weights(a, b):
+    return all(np.array_equal(x, y) for x, y in zip(a.get_weights(), b.get_weights()))
+
+
+@pytest.mark.parametrize("moves", [
+    [("train", 3), ("set", dict(learning_rate=0.3)), ("train", 2)],
+    [("train", 2), ("set", dict(optimizer="adam")), ("train", 2),
+     ("set", dict(optimizer="sgd", learning_rate=0.1)), ("train", 1)],
+    [("train", 2), ("set", dict(l2=0.01)), ("train", 2), ("set", dict(l2=0.0)), ("train", 1)],
+    [("train", 1), ("set", dict(batch_size=25)), ("train", 2)],
+    [("batch", 3), ("train", 1), ("batch", 1), ("set", dict(batch_size=7)), ("batch", 2)],
+    [("set", dict(learning_rate=0.5, optimizer="adam")), ("train", 2)],
+    [("train", 2), ("set", dict(learning_rate=30.0)), ("train", 3),
+     ("set", dict(learning_rate=0.1)), ("train", 2)],   # diverged, undone, trained on
+])
+def test_code_rebuilds_the_model_after_changes_mid_training(moves):
+    pg = Playground(data="moons", n=100, hidden=[5, 3], learning_rate=0.03, batch_size=10,
+                    seed=2)
+    for move, arg in moves:
+        if move == "train":
+            pg.train(arg)
+        elif move == "batch":
+            for _ in range(arg):
+                pg.step("batch")
+        else:
+            pg.set(**arg)
+    code = pg.code()
+    assert "NOTE" not in code
+    assert same_weights(pg.model, rebuilt(pg))
+
+
+def test_code_with_own_data_and_when_it_cannot():
+    X, y = own(3)
+    pg = Playground(data=(X, y), hidden=[3]).train(2)
+    assert same_weights(pg.model, rebuilt(pg, X=X, y=y))
+    pg.model.set_weights([w * 2 for w in pg.model.get_weights()])
+    assert "NOTE: pg.model's weights were changed outside the playground" in pg.code()
+
+
+def test_code_shows_once_as_the_last_line_of_a_cell(capsys):
+    pytest.importorskip("IPython")
+    from IPython.core.formatters import PlainTextFormatter
+
+    pg = Playground(hidden=[2]).train(1)
+    code = pg.code()
+    assert capsys.readouterr().out == ""   # not printed as well
+    assert repr(code) == str(code) and PlainTextFormatter()(code) == str(code)
+    assert str(code).startswith("import nnlib") and "epochs=1, batch_size=10" in code
+
+
+# --- frames for a book, colours ----------------------------------------------------------------
+
+def test_frames_records_pictures_at_chosen_epochs():
+    pg = Playground(data="moons", n=60, hidden=[3])
+    frames = pg.frames(20, 5)
+    assert [f.epoch for f in frames] == [0, 5, 10, 15, 20] and pg.epoch == 20
+    assert frames[0].png().startswith(b"\x89PNG") and "epoch 20" in frames[-1].caption
+    assert frames[0].image.size == frames[-1].image.size
+    boundary = pg.frames(at=[20, 22, 30], picture="boundary")
+    assert [f.epoch for f in boundary] == [20, 22, 30] and boundary[0].image.size == (260, 260)
+    with pytest.raises(NNLibValueError, match="before the current epoch"):
+        pg.frames(at=[3])
+    stopped = diverging().frames(10, 3)
+    assert [f.epoch for f in stopped] == [0, 0] and "diverged" in stopped[-1].caption
+
+
+def test_colours_are_okabe_ito_with_a_second_sign():
+    from nnlib.playground import pictures
+
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    layer = np.asarray(pictures.points((-1, 2, -1, 2), (X, np.array([[0.0], [1.0]])),
+                                       (X[:0], np.zeros((0, 1)))))
+    colours = {tuple(c) for c in layer[layer[..., 3] > 0][:, :3].tolist()}
+    assert (0, 114, 178) in colours and (230, 159, 0) in colours
+    # a class-0 triangle has its widest row at the bottom, a class-1 circle in the middle
+    blue = (layer[..., :3] == (0, 114, 178)).all(axis=2)
+    orange = (layer[..., :3] == (230, 159, 0)).all(axis=2)
+    assert blue.sum(axis=1).argmax() < np.nonzero(blue.any(axis=1))[0].max() - 1
+    rows = np.nonzero(orange.any(axis=1))[0]
+    assert orange.sum(axis=1).argmax() >= rows.max() - 2
+    # a negative weight is dashed: gaps along its line; a positive one is solid
+    for sign, solid in ((1.0, True), (-1.0, False)):
+        image = np.asarray(pictures.network([np.array([[sign]])], [np.zeros(1)], ["x1"]))
+        row = image[111, 40:320]   # the line from the input to the output node, y = 111
+        coloured = ~(row == 255).all(axis=1)
+        assert coloured.all() == solid, sign
+
+
+def test_the_controls_show_the_settings_in_use():
+    pytest.importorskip("ipywidgets")
+    pg = Playground(data="moons", n=200, test_fraction=0.5, hidden=[3], batch_size=100)
+    pg.widget()
+    c = pg._ui.controls
+    assert c["batch_size"].value == 100 and c["batch_size"].max == 100   # lesson 06
+    pg.set(batch_size=500)
+    assert pg._batch_size() == 100 and c["batch_size"].value == 100
+    pg.set(data="spiral", learning_rate=0.05, features="x1²")
+    assert c["data"].value == "spiral" and c["learning_rate"].value == 0.05
+    assert c["features"].value == ("x1^2",)
+    c["seed"].value = -3   # refused: said, and the control shows the seed in use
+    assert pg.settings["seed"] == 0 and c["seed"].value == 0
+    assert "seed must be" in pg._ui.message.value

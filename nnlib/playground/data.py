@@ -3,7 +3,8 @@
 `make_data("moons", n=200, noise=0.2, seed=0)` returns a `PlaygroundData`. The sets are the
 lessons' (XOR, gender, moons) and the TensorFlow Playground's (circles, Gaussian blobs, spiral);
 `from_arrays(X, y)` takes any two-feature data a student has. `features(X, names)` adds derived
-inputs (x1², x2², x1·x2, sin x1, sin x2), as the TensorFlow Playground does.
+inputs (x1², x2², x1·x2, sin x1, sin x2), as the TensorFlow Playground does; each may be written
+as the lessons do ('x1²', 'x1·x2') or in ASCII ('x1^2', 'x1*x2').
 Imports scikit-learn when called (not at import time).
 """
 from dataclasses import dataclass
@@ -25,6 +26,42 @@ FEATURES = {
     "sin(x1)": lambda X: np.sin(X[:, 0]),
     "sin(x2)": lambda X: np.sin(X[:, 1]),
 }
+# how the lessons write them (the controls and the pictures show these)
+FEATURE_LABELS = {"x1": "x1", "x2": "x2", "x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2",
+                  "sin(x1)": "sin(x1)", "sin(x2)": "sin(x2)"}
+
+
+def feature_name(name):
+    """Any usual spelling of an input -> its name in FEATURES: 'x1²', 'x1**2', 'X1^2' -> 'x1^2';
+    'x1·x2', 'x1 × x2', 'x1x2' -> 'x1*x2'; 'sin x1' -> 'sin(x1)'."""
+    if not isinstance(name, str):
+        raise NNLibValueError(f"features are names such as 'x1' or 'x1²'; got {name!r}.")
+    key = name.strip().lower().replace(" ", "").replace("²", "^2").replace("**2", "^2")
+    for times in "·×⋅":
+        key = key.replace(times, "*")
+    key = {"x1x2": "x1*x2", "x2*x1": "x1*x2", "x2x1": "x1*x2", "sinx1": "sin(x1)",
+           "sinx2": "sin(x2)"}.get(key, key)
+    if key not in FEATURES:
+        raise NNLibValueError(f"Unknown input {name!r} in features: choose from "
+                              f"{', '.join(FEATURE_LABELS.values())} (x1² may also be written "
+                              f"'x1^2', x1·x2 'x1*x2').")
+    return key
+
+
+def feature_names(names):
+    """features as given (one name, or a list of names) -> a list of FEATURES names."""
+    if isinstance(names, str):   # features="x1": one input, not the letters 'x' and '1'
+        names = [names]
+    try:
+        names = [feature_name(name) for name in names]
+    except TypeError:
+        raise NNLibValueError(f"features must be a list of input names such as ['x1', 'x2']; "
+                              f"got {names!r}.") from None
+    if not names:
+        raise NNLibValueError("features must name at least one input, e.g. ['x1', 'x2'].")
+    if len(set(names)) < len(names):
+        raise NNLibValueError(f"features lists an input twice: {names}.")
+    return names
 
 
 @dataclass
@@ -43,11 +80,7 @@ class PlaygroundData:
 
 def features(X, names):
     """The network's inputs: X (n, 2) raw -> (n, len(names)), one column per feature name."""
-    unknown = [name for name in names if name not in FEATURES]
-    if unknown or not names:
-        raise NNLibValueError(f"features must be a non-empty list of {list(FEATURES)}; "
-                              f"got {list(names)!r}.")
-    return np.column_stack([FEATURES[name](X) for name in names])
+    return np.column_stack([FEATURES[name](X) for name in feature_names(names)])
 
 
 def make_data(name, n=200, noise=0.1, test_fraction=0.5, seed=0):
@@ -72,17 +105,35 @@ def make_data(name, n=200, noise=0.1, test_fraction=0.5, seed=0):
 
 
 def from_arrays(X, y, test_fraction=0.5, seed=0):
-    """A student's own data: X (n, 2) numbers, y (n,) or (n, 1) targets -> PlaygroundData."""
-    X = np.asarray(X, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64).reshape(-1, 1)
-    if X.ndim != 2 or X.shape[1] != 2:
-        raise NNLibValueError(f"The playground draws two features: X must have shape (n, 2), "
-                              f"got {X.shape}.")
-    if len(y) != len(X):
-        raise NNLibValueError(f"X has {len(X)} rows but y has {len(y)} values.")
-    if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
-        raise NNLibValueError("X and y must be finite numbers (no NaN or inf).")
+    """A student's own data: X (n, 2) numbers, y (n,) or (n, 1) targets -> PlaygroundData.
+
+    X and y may be numpy arrays, lists, or pandas DataFrames / Series (X with two columns).
+    """
+    X, y = own_arrays(X, y)
     return split(X, y, test_fraction, seed, "custom")
+
+
+def own_arrays(X, y):
+    """(X, y) as float64 copies, X (n, 2) and y (n, 1), or a clear error."""
+    arrays = []
+    for name, a in (("X", X), ("y", y)):
+        try:
+            arrays.append(np.array(a, dtype=np.float64))
+        except (TypeError, ValueError):
+            raise NNLibValueError(f"data=(X, y): {name} must hold numbers only; got "
+                                  f"{type(a).__name__} that does not convert to numbers.") from None
+    X, y = arrays
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise NNLibValueError(f"The playground draws two features: in data=(X, y), X must have "
+                              f"shape (n, 2), got {X.shape}.")
+    if y.size != len(X) or (y.ndim == 2 and y.shape[1] != 1) or y.ndim > 2:
+        raise NNLibValueError(f"In data=(X, y), X has {len(X)} rows but y has shape {y.shape}: "
+                              f"give one target per row of X.")
+    if len(X) < 4:
+        raise NNLibValueError(f"data=(X, y) needs at least 4 points, got {len(X)}.")
+    if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
+        raise NNLibValueError("In data=(X, y), X and y must be finite numbers (no NaN or inf).")
+    return X, y.reshape(-1, 1)
 
 
 def split(X, y, test_fraction, seed, name):

@@ -2,16 +2,21 @@
 
 Built by `Playground.widget()`; the Playground object does all the work, this module only wires
 controls to it. Play runs as a task on the kernel's event loop, so the kernel stays free to
-take clicks (Pause, Step, a new setting) while the network trains.
+take clicks (Pause, Step, a new setting) while the network trains; it stops, with the button
+back on "Play", when training diverges or anything goes wrong. The controls always show the
+settings in use (also after `pg.set(...)` from code, or a setting refused with a message).
 """
 import asyncio
+import html
 
 import ipywidgets as w
 
+from ..errors import NNLibValueError
 from . import pictures
 from .settings import (
     ACTIVATIONS,
     DATASETS,
+    FEATURE_LABELS,
     FEATURES,
     L2_RATES,
     LEARNING_RATES,
@@ -28,41 +33,36 @@ class PlaygroundUI:
     def __init__(self, pg):
         self.pg = pg
         self.playing = False
-        self.acting = False   # True while a click or a control's change is being handled
+        self.acting = False    # True while a click or a control's change is being handled
+        self._syncing = False  # True while the controls are set to show the settings
+        self._synced = None    # the settings dict the controls show
         self._task = None
         s = pg._settings
-        own_data = not isinstance(s["data"], str)
         style = {"description_width": "110px"}
 
         def layout():   # one each: hiding a unit slider must not hide the others
             return w.Layout(width="260px")
 
-        def dropdown(name, options, value, label):
-            options = list(options)
-            if value not in options:
-                options.append(value)
-            return w.Dropdown(options=options, value=value, description=label, layout=layout(),
+        def dropdown(options, label):
+            return w.Dropdown(options=list(options), description=label, layout=layout(),
                               style=style)
 
         self.controls = {
-            "data": dropdown("data", DATASETS + (("your (X, y)",) if own_data else ()),
-                             "your (X, y)" if own_data else s["data"], "Data"),
-            "noise": w.FloatSlider(value=s["noise"], min=0.0, max=0.5, step=0.05,
-                                   description="Noise", layout=layout(), style=style,
-                                   disabled=own_data),
-            "features": w.SelectMultiple(options=list(FEATURES), value=tuple(s["features"]),
+            "data": dropdown(DATASETS, "Data"),
+            "noise": w.FloatSlider(min=0.0, max=0.5, step=0.05, description="Noise",
+                                   layout=layout(), style=style),
+            "features": w.SelectMultiple(options=[(FEATURE_LABELS[f], f) for f in FEATURES],
                                          rows=4, description="Inputs", layout=layout(),
                                          style=style),
-            "layers": w.IntSlider(value=len(s["hidden"]), min=0, max=MAX_LAYERS,
-                                  description="Hidden layers", layout=layout(), style=style),
-            "activation": dropdown("activation", ACTIVATIONS, s["activation"], "Activation"),
-            "problem": dropdown("problem", PROBLEMS, s["problem"], "Problem"),
-            "learning_rate": dropdown("learning_rate", LEARNING_RATES, s["learning_rate"],
-                                      "Learning rate"),
-            "l2": dropdown("l2", L2_RATES, s["l2"], "L2"),
-            "batch_size": w.IntSlider(value=s["batch_size"], min=1, max=50,
+            "layers": w.IntSlider(min=0, max=MAX_LAYERS, description="Hidden layers",
+                                  layout=layout(), style=style),
+            "activation": dropdown(ACTIVATIONS, "Activation"),
+            "problem": dropdown(PROBLEMS, "Problem"),
+            "learning_rate": dropdown(LEARNING_RATES, "Learning rate"),
+            "l2": dropdown(L2_RATES, "L2"),
+            "batch_size": w.IntSlider(min=1, max=max(1, len(pg.data.X_train)),
                                       description="Batch size", layout=layout(), style=style),
-            "optimizer": dropdown("optimizer", OPTIMIZERS, s["optimizer"], "Optimizer"),
+            "optimizer": dropdown(OPTIMIZERS, "Optimizer"),
             "seed": w.IntText(value=s["seed"], description="Seed", layout=layout(), style=style),
         }
         hidden = list(s["hidden"]) + [4] * (MAX_LAYERS - len(s["hidden"]))
@@ -77,6 +77,7 @@ class PlaygroundUI:
         self.reset = w.Button(description="Reset", icon="refresh",
                               tooltip="New weights from the seed; epoch 0")
         self.epoch = w.HTML()
+        self.message = w.HTML()   # a setting refused, or why Play stopped
         self.images = {name: w.Image(format="jpeg") for name in
                        ("boundary", "loss", "units", "network")}
 
@@ -91,10 +92,12 @@ class PlaygroundUI:
 
         buttons = w.HBox([self.play, self.step, self.step_batch, self.reset, self.epoch])
         pictures_box = w.HBox(layout=w.Layout(flex_flow="row wrap"), children=[
-            w.VBox([w.HTML("<b>Output over the plane</b>"), self.images["boundary"]]),
-            w.VBox([w.HTML("<b>Loss</b> (train dark, test grey)"), self.images["loss"],
-                    w.HTML("<b>Hidden units</b>"), self.images["units"]]),
-            w.VBox([w.HTML("<b>Network</b>"), self.images["network"]]),
+            w.VBox([w.HTML("<b>Output over the plane</b> (class 1: blue ●, class 0: orange "
+                           "▲)"), self.images["boundary"]]),
+            w.VBox([w.HTML("<b>Loss</b> after each epoch (train dark, test grey)"),
+                    self.images["loss"], w.HTML("<b>Hidden units</b>"), self.images["units"]]),
+            w.VBox([w.HTML("<b>Network</b> (w &gt; 0 solid blue, w &lt; 0 dashed orange)"),
+                    self.images["network"]]),
         ])
         settings = w.HBox(layout=w.Layout(flex_flow="row wrap"), children=[
             w.VBox([self.controls[k] for k in ("data", "noise", "features", "seed")]),
@@ -102,25 +105,27 @@ class PlaygroundUI:
             w.VBox([self.controls[k] for k in ("activation", "problem", "learning_rate", "l2",
                                                "batch_size", "optimizer")]),
         ])
-        self.box = w.VBox([buttons, settings, pictures_box])
-        self._sync_unit_sliders()
+        self.box = w.VBox([buttons, self.message, settings, pictures_box])
         self.redraw()
 
     # --- reacting to the controls --------------------------------------------------------------
 
     def _changed(self, name):
-        c = self.controls
-        if name == "data" and c["data"].value == "your (X, y)":
+        if self._syncing:
             return
+        c = self.controls
         if name in ("layers", "hidden"):
             self._sync_unit_sliders()
             name, value = "hidden", [s.value for s in self.units[:c["layers"].value]]
         elif name == "data":
             value = c["data"].value
+            if value == OWN_DATA:
+                value = self.pg._own
         elif name == "features":
             value = list(c["features"].value)
             if not value:   # at least one input: keep the previous choice
-                c["features"].value = tuple(self.pg._settings["features"])
+                self._synced = None
+                self._sync()
                 return
         else:
             value = c[name].value
@@ -138,10 +143,16 @@ class PlaygroundUI:
         self._act(self.pg.reset)
 
     def _act(self, method, *args, **kwargs):
-        """Call a Playground method for a control: it redraws the controls only."""
+        """Call a Playground method for a control: it redraws the controls only. A setting
+        refused (NNLibValueError) is said above the controls, which go back to what is used."""
         self.acting = True
+        self.message.value = ""
         try:
             method(*args, **kwargs)
+        except NNLibValueError as error:
+            self.message.value = f"<b>Not changed:</b> {html.escape(str(error))}"
+            self._synced = None
+            self.redraw()
         finally:
             self.acting = False
 
@@ -153,12 +164,19 @@ class PlaygroundUI:
             self._task = asyncio.ensure_future(self._run())
 
     async def _run(self):
-        """Play: a frame (at least one epoch, then the pictures) and a pause for the clicks."""
-        while self.playing:
-            self.pg.frame()   # redraws the controls only
-            if self.pg.status:   # diverged: stop and say so
-                self.play.value = False
-            await asyncio.sleep(0.005)
+        """Play: a frame (at least one epoch, then the pictures) and a pause for the clicks,
+        until Pause, a divergence (pg.status says it) or an error; then the button is Play."""
+        try:
+            while self.playing and not self.pg.status:
+                self.pg.frame()   # redraws the controls only
+                await asyncio.sleep(0.005)
+        except Exception as error:   # shown, not lost in the kernel's log
+            self.message.value = (f"<b>Play stopped:</b> {html.escape(type(error).__name__)}: "
+                                  f"{html.escape(str(error))}")
+        finally:
+            self.playing = False
+            self.play.value = False
+            self.redraw()
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -167,4 +185,45 @@ class PlaygroundUI:
             widget = self.images[name]
             widget.value = pictures.jpeg(image)
             widget.layout.width, widget.layout.height = f"{image.width}px", f"{image.height}px"
-        self.epoch.value = f"<span class='nnlib-playground-epoch'>{self.pg.caption()}</span>"
+        self.epoch.value = (f"<span class='nnlib-playground-epoch'>"
+                            f"{html.escape(self.pg.caption())}</span>")
+        self._sync()
+
+    def _sync(self):
+        """Set the controls to the settings in use (only when these changed)."""
+        pg, s, c = self.pg, self.pg._settings, self.controls
+        if s is self._synced:
+            return
+        self._syncing = True
+        try:
+            own = not isinstance(s["data"], str)
+            _choose(c["data"], OWN_DATA if own else s["data"],
+                    DATASETS + ((OWN_DATA,) if pg._own is not None else ()))
+            c["noise"].max = max(0.5, s["noise"])
+            c["noise"].value, c["noise"].disabled = s["noise"], own
+            c["features"].value = tuple(s["features"])
+            c["layers"].value = len(s["hidden"])
+            for slider, units in zip(self.units, s["hidden"]):
+                slider.value = units
+            for key in ("activation", "problem", "learning_rate", "l2", "optimizer"):
+                _choose(c[key], s[key])
+            c["batch_size"].max = len(pg.data.X_train)   # the slider shows the size in use
+            c["batch_size"].value = pg._batch_size()
+            c["seed"].value = s["seed"]
+            self._synced = s
+        finally:
+            self._syncing = False
+        self._sync_unit_sliders()
+
+
+OWN_DATA = "your (X, y)"
+
+
+def _choose(dropdown, value, options=None):
+    """Show `value` in a dropdown, adding it to the options if it is not one of them."""
+    options = list(options if options is not None else dropdown.options)
+    if value not in options:
+        options = sorted(options + [value]) if not isinstance(value, str) else options + [value]
+    if list(dropdown.options) != options:
+        dropdown.options = options
+    dropdown.value = value
