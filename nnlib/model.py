@@ -357,10 +357,13 @@ class Sequential:
                         "feature), and start from new weights.")
         if math.isfinite(self.loss_value(y)):
             return None
-        if np.abs(y).max() > 1e100:
-            return (f"the targets are too large for {self.loss.name}: the largest |y| is "
-                    f"{np.abs(y).max():.3g}, and the loss overflows. Scale y (e.g. divide it by "
-                    "its standard deviation).")
+        largest = {"targets y": np.abs(y).max(), "outputs": np.abs(a).max()}
+        if max(largest.values()) > 1e100:   # the loss squares or sums them: it overflows
+            name = max(largest, key=largest.get)
+            return (f"the {name} are too large for {self.loss.name}: the largest |y| is "
+                    f"{largest['targets y']:.3g}, the largest output {largest['outputs']:.3g} "
+                    f"(largest |x| {np.abs(X).max():.3g}), and the loss overflows. Scale them "
+                    "(e.g. standardise x; divide y by its standard deviation).")
         return (f"{self.loss.name} of the network's outputs is not a number, though the outputs "
                 "are finite.")
 
@@ -877,7 +880,7 @@ def _refuse_unsupported(method, given, accepted):
     if name in _KERAS_ONLY:
         raise NNLibTypeError(f"nnlib's {method} does not support {name}= (Keras has it): "
                              f"{_KERAS_ONLY[name]}")
-    close = difflib.get_close_matches(name, accepted, n=1)
+    close = difflib.get_close_matches(name.lower(), accepted, n=1)
     raise NNLibTypeError(f"{method}() got an unexpected keyword argument {name!r}."
                          + (f" Did you mean {close[0]!r}?" if close else "")
                          + f" Its arguments are {', '.join(accepted)}.")
