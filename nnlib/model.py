@@ -693,7 +693,8 @@ class Sequential:
 
         The file is written whole to a temporary file in the same folder, flushed to disk, then
         renamed over `path`: a save that is interrupted (Ctrl+C, a killed process, a full disk)
-        leaves the previous file as it was.
+        leaves the previous file as it was (a killed process may leave its unfinished
+        temporary file, ".saving-....npz", beside it).
         """
         self._require_built("save")
         path = _model_path(path)
