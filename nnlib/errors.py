@@ -59,7 +59,7 @@ def as_float_array(a, name, ndim=None, allow_empty=False):
     except ValueError as exc:  # ragged nested lists
         raise NNLibValueError(f"{name} could not be turned into an array: {exc}. "
                               "Are all its rows the same length?") from None
-    if arr.ndim == 0:
+    if arr.ndim == 0 and ndim != 0:
         raise NNLibTypeError(f"{name} must be an array of numbers, got the single value {a!r} "
                              f"({type(a).__name__}).")
     if arr.dtype == object:   # e.g. a DataFrame with bool and number columns: fine if all are
