@@ -1,7 +1,7 @@
 """Gradient checking: compare backpropagation with a numerical derivative.
 
 The centred difference (f(x + h) - f(x - h)) / 2h is off by O(h^2) from the true derivative,
-and rounding adds about 1e-16 |f| / h. With h = 1e-5 in float64 a correct backward pass agrees
+and rounding adds about 1e-16 abs(f) / h. With h = 1e-5 in float64 a correct backward pass agrees
 to about 1e-9 or better; a wrong one does not. `check_model` uses the five-point centred
 difference, off by only O(h^4), so that it can take a larger h (1e-4) and round less: it then
 agrees to about 1e-11 even where a gradient entry is tiny. Near a kink (relu at z = 0) no
@@ -36,7 +36,7 @@ def numerical_gradient(f, x, h=1e-5, points=3):
 
 
 def rel_error(a, b):
-    """max |a - b| / max(|a| + |b|): relative error of the whole array, in [0, 1].
+    """max(abs(a - b)) / max(abs(a) + abs(b)): relative error of the whole array, in [0, 1].
 
     Scaling by the largest entry (rather than entry by entry) keeps tiny gradient entries,
     which round-off dominates, from looking wrong.

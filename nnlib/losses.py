@@ -52,7 +52,7 @@ def binary_crossentropy_gradient(y_true, y_pred):
 
 
 def binary_crossentropy_from_logits(y_true, z):
-    """The same loss from logits z: max(z, 0) - z y + log(1 + e^(-|z|)), never overflowing."""
+    """The same loss from logits z: max(z, 0) - z y + log(1 + e^(-abs(z))), never overflowing."""
     n, k = z.shape
     per_output = np.maximum(z, 0.0) - z * y_true + np.logaddexp(0.0, -np.abs(z))
     return (per_output.sum(axis=-1) / k).sum() / n

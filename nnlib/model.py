@@ -34,7 +34,8 @@ from .layers import Dense, check_layer
 
 
 class History:
-    """What `fit` returns: `history` maps "loss", each metric and "val_..." to per-epoch lists."""
+    """What `fit` returns: `history` maps "loss", each metric and ``"val_..."`` to per-epoch
+    lists."""
 
     def __init__(self):
         self.history = {}
@@ -219,7 +220,7 @@ class Sequential:
 
     def _check_X(self, X, name="x"):
         """X as float64 (n, n_features) fitting the first layer; a DataFrame's columns are put
-        in the order they had at fit (feature_names_in_)."""
+        in the order they had at fit (``feature_names_in_``)."""
         if X is None:
             raise NNLibTypeError(f"{name} is None; expected the inputs, an array of shape "
                                  "(n_samples, n_features).")
@@ -603,7 +604,7 @@ class Sequential:
 
     def evaluate(self, x=None, y=None, batch_size=None, verbose=0, *, return_dict=False,
                  **unsupported):
-        """Loss (and metrics) on (x, y): a float, or [loss, *metrics] when there are metrics.
+        """Loss (and metrics) on (x, y): a float, or ``[loss, *metrics]`` with metrics.
 
         batch_size and verbose are accepted for Keras' calls: nnlib evaluates all of x at once,
         which gives the numbers any batch size gives (up to rounding), and prints nothing.

@@ -216,7 +216,7 @@ def draw_network(model, ax=None):
 
     model: an object with `get_weights()` returning [W1, b1, W2, b2, ...] (nnlib or Keras),
         or that list itself; kernels W (n_in, units), biases b (units,).
-    A line's width grows with |w|; blue is positive, red negative. A neuron's fill shows its
+    A line's width grows with abs(w); blue is positive, red negative. A neuron's fill shows its
     bias the same way. The numbers are written when the network is small (<= 30 of them).
     Returns the Axes.
     """

@@ -25,7 +25,7 @@ class L2:
 
 
 class L1:
-    """penalty = l1 * sum(|W|); gradient = l1 * sign(W)."""
+    """penalty = l1 * sum(abs(W)); gradient = l1 * sign(W)."""
 
     def __init__(self, l1=0.01):
         self.l1 = number_in(l1, "l1", 0.0, np.inf, "a number >= 0")
