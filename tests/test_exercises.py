@@ -105,3 +105,62 @@ def test_telling_pieces_of_an_answer():
         "[np.arange(len(y)),y]-=1.0"]
     assert telling_pieces(["    return np.maximum(z, 0.0)"]) == ["np.maximum(z,0.0)"]
     assert telling_pieces(["    return 0.3"]) == []
+
+
+# --- the exercises' signatures: one convention across lessons (issue 21, item 2) -----------------
+
+def _signature(notebook, exercise):
+    """The parameter names of the exercise's def in its cell."""
+    import ast
+
+    tree = ast.parse(notebook.cells[exercise.cell].source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == exercise.name:
+            return [arg.arg for arg in node.args.args]
+    return None
+
+
+def _all_signatures():
+    found = []
+    for path in LESSONS:
+        notebook = read(path)
+        for exercise in exercises(notebook):
+            found.append((lesson_number(path), exercise.name, _signature(notebook, exercise)))
+    return found
+
+
+def test_each_exercise_is_declared_with_the_parameters_of_its_def():
+    from nnlib.checks import exercises as declarations
+
+    problems = []
+    for lesson, name, parameters in _all_signatures():
+        declared = declarations.lesson_exercises(lesson).get(name)
+        if declared is None:
+            problems.append(f"lesson {lesson}: {name} has no declaration in "
+                            f"nnlib/checks/exercises/lesson{lesson}.py")
+        elif "args" in declared and list(declared["args"]) != parameters:
+            problems.append(f"lesson {lesson}: def {name}({', '.join(parameters)}) but the "
+                            f"declaration's args are ({', '.join(declared['args'])})")
+    assert not problems, "\n".join(problems)
+
+
+def test_one_name_means_one_thing_and_loss_gradients_take_the_target_first():
+    from nnlib.checks import exercises as declarations
+
+    by_name, problems = {}, []
+    for lesson, name, parameters in _all_signatures():
+        if name in by_name and by_name[name][1] != parameters:
+            problems.append(f"{name} is ({', '.join(by_name[name][1])}) in lesson "
+                            f"{by_name[name][0]} but ({', '.join(parameters)}) in lesson {lesson}: "
+                            f"one name, one meaning and one order")
+        by_name.setdefault(name, (lesson, parameters))
+        roles = list(declarations.lesson_exercises(lesson).get(name, {}).get("args", {}).values())
+        target = [i for i, role in enumerate(roles) if "target" in role or "label" in role]
+        prediction = [i for i, role in enumerate(roles)
+                      if any(word in role for word in ("prediction", "logits", "probabilit"))]
+        if target and prediction and min(target) > min(prediction):
+            problems.append(f"lesson {lesson}: {name}({', '.join(parameters)}) takes the "
+                            f"prediction before the target: Keras' order is (target, prediction)")
+    assert not problems, "\n".join(problems)
+    loss_gradients = [name for name in by_name if name.startswith("output_delta")]
+    assert len(loss_gradients) == len(set(loss_gradients)) >= 4

@@ -46,12 +46,21 @@ def shown(path):
     return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
-def load_table(path):
-    """The WRONG_ANSWERS list of a table file."""
+def load_module(path):
     spec = importlib.util.spec_from_file_location(f"wrong_answers_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.WRONG_ANSWERS
+    return module
+
+
+def load_table(path):
+    """The WRONG_ANSWERS list of a table file."""
+    return load_module(path).WRONG_ANSWERS
+
+
+def load_right_answers(path):
+    """The CORRECT_ANSWERS list of a table file: right answers written in other ways."""
+    return getattr(load_module(path), "CORRECT_ANSWERS", [])
 
 
 @dataclass
@@ -62,10 +71,12 @@ class Case:
     code: str            # what the student ran instead of the answer
     expect: tuple        # substrings the ✗ message must contain
     source: str          # where the case comes from, for messages
+    right: bool = False  # a right answer written another way: it must get a ✓
 
     @property
     def id(self):
-        return f"lesson{self.lesson}-{self.exercise or 'later cells'}-{self.why}"
+        kind = "right: " if self.right else ""
+        return f"lesson{self.lesson}-{self.exercise or 'later cells'}-{kind}{self.why}"
 
 
 def collect_cases():
@@ -87,20 +98,30 @@ def collect_cases():
             cases.append(Case(lesson, entry.get("exercise", ""), entry.get("why", f"#{number}"),
                               entry.get("code", ""), tuple(entry.get("expect", ())),
                               f"{where}, entry {number}"))
+        for number, entry in enumerate(load_right_answers(path), start=1):
+            cases.append(Case(lesson, entry["exercise"], entry["why"], entry["code"], (),
+                              f"{where}, right answer {number}", right=True))
         cases.append(Case(lesson, "", "run with wrong answers defined", "", (), str(where)))
     return cases
 
 
 CASES = collect_cases()
 TABLE_FILES = sorted(TABLES.glob("lesson[0-9][0-9].py"))
-MIN_PER_EXERCISE = 3
+MIN_PER_EXERCISE = 10
+MIN_RIGHT_PER_EXERCISE = 3
 KEYS = {"exercise", "why", "code", "expect"}
+# What a ✗ says when it names a cause: a misconception or a generic cause ("→ ..."), or one of
+# these. A ✗ with none of them ("wrong value: expected X, got Y" alone) fails the test.
+CAUSES = ("→", "wrong type", "wrong shape", "raised", "returned None", "in place",
+          "changed the notebook's", "did not return within", "YOUR CODE HERE", "not defined yet",
+          "cannot be checked yet", "converged", "test MSE", "test accuracy", "the loss became",
+          "is not a function")
 
 
 @pytest.mark.parametrize("path", TABLE_FILES, ids=[p.stem for p in TABLE_FILES])
-def test_table_has_three_wrong_answers_per_exercise(path):
+def test_table_has_ten_wrong_and_three_right_answers_per_exercise(path):
     """No kernel: every entry is complete, names an exercise of the lesson, and every exercise
-    has at least three typical wrong answers."""
+    has at least ten typical wrong answers and three right ones written differently."""
     lesson = path.stem[len("lesson"):]
     notebook_path = solution_notebook(lesson)
     assert notebook_path, f"{path.name}: no solution notebook for lesson {lesson}"
@@ -113,12 +134,16 @@ def test_table_has_three_wrong_answers_per_exercise(path):
         elif entry["exercise"] not in names:
             problems.append(f"entry {number} ({entry['why']}): {entry['exercise']!r} is not an "
                             f"exercise of {notebook_path.name} ({', '.join(names)})")
-    table = load_table(path)
+    table, rights = load_table(path), load_right_answers(path)
     for name in names:
         count = sum(entry.get("exercise") == name for entry in table)
         if count < MIN_PER_EXERCISE:
             problems.append(f"exercise {name}: {count} wrong answers, at least "
                             f"{MIN_PER_EXERCISE} wanted")
+        count = sum(entry.get("exercise") == name for entry in rights)
+        if count < MIN_RIGHT_PER_EXERCISE:
+            problems.append(f"exercise {name}: {count} right answers written another way, at "
+                            f"least {MIN_RIGHT_PER_EXERCISE} wanted")
     assert not problems, f"lesson {lesson}, {shown(path)}:\n  " + "\n  ".join(problems)
 
 
@@ -243,6 +268,14 @@ def test_wrong_answer_gets_a_cross_that_locates_it(case, sessions):
     problems = []
     if error:
         problems.append(f"the check cell raised {error} (a check must never raise)")
+    if case.right:
+        if "✓" not in message or "✗" in message:
+            problems.append("no ✓ for a right answer")
+        assert not problems, (f"{label}: the check's message has " + "; ".join(problems)
+                              + f".\nThe check cell {check.get('id')} printed:\n{output}")
+        return
+    if not any(cause.lower() in message.lower() for cause in CAUSES):
+        problems.append("no cause (only the numbers)")
     if "✗" not in message:
         problems.append("no ✗")
     if "✓" in message:

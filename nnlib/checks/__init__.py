@@ -18,7 +18,10 @@ import functools
 import inspect
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import NNLibTypeError, NNLibValueError
+from . import causes, exercises
 from .diagnose import argument_names, changed_in_place, compare, describe, describe_call, show
 from .student_code import call, explain_exception, not_defined, still_template, template_function
 
@@ -70,13 +73,17 @@ class CheckResult:
 # --- the three checks --------------------------------------------------------------------------
 
 def check_function(student_fn, reference=None, inputs=(), expected=None, name=None, hint="",
-                   atol=1e-6, rtol=1e-6, timeout=5.0, may_change_inputs=False, labels=None):
+                   atol=1e-6, rtol=1e-6, timeout=5.0, may_change_inputs=False, labels=None,
+                   lesson=None):
     """Call the student's function on each input and compare with `reference` (a correct
     function) or with `expected` (one value per input). Prints ✓ or ✗ and returns a CheckResult.
 
     student_fn  the exercise's name as a string, e.g. "sigmoid_derivative" (looked up in the
              notebook, so that a missing function gets "run the exercise cell first"), or the
              function itself
+    lesson   "01": take everything else (reference, inputs, hints, the arguments' roles, the
+             misconceptions...) from the exercise's declaration in
+             nnlib/checks/exercises/lesson01.py; the way every lesson's check cell calls it
     inputs   list of calls: a tuple is the arguments of one call, anything else the single
              argument, e.g. [np.zeros(3), (X, y)]; () calls the function once with no argument
     hint     a str, or a list of str (one more level per checks.hint(name) call); never
@@ -88,39 +95,58 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
              exercise is an in-place update
     labels   names for the items of a result that is a list or tuple, e.g. ["dW1", "db1"]
     Each call gets its own copy of the inputs, so a function that changes them in place
-    cannot spoil the next call or the comparison. The ✗ shows the first input with a wrong
+    cannot spoil the next call or the comparison; numpy's settings and a notebook variable the
+    function changed are put back after each call. The ✗ shows the first input with a wrong
     result; the inputs after it are still run, so that a diagnosis (the sign flipped, a
-    constant factor...) is given only if it holds on every input the function gets wrong.
+    misconception of the exercise, two arguments exchanged...) is given only if it holds on
+    every input.
     """
+    namespace = _notebook_namespace()
+    nb = exercises.Notebook(namespace)
+    entry = {}
+    if lesson is not None:
+        entry = _declaration(student_fn, lesson)
+        reference, expected = entry.get("reference"), entry.get("expected")
+        inputs, hint, labels = entry.get("inputs", ()), entry["hints"], entry.get("labels")
+        atol, rtol = entry.get("atol", atol), entry.get("rtol", rtol)
+        timeout = entry.get("timeout", timeout)
+        may_change_inputs = entry.get("may_change_inputs", may_change_inputs)
     if (reference is None) == (expected is None):
         raise NNLibTypeError("check_function needs exactly one of reference= or expected=.")
-    if isinstance(inputs, str) or not hasattr(inputs, "__iter__") or hasattr(inputs, "shape"):
-        raise NNLibTypeError("inputs= is a list of calls: wrap the array or value in a list, "
-                             "[value].")
-    calls = [args if isinstance(args, tuple) else (args,) for args in inputs] or [()]
-    if expected is not None:
-        expected = list(expected)
-        if len(expected) != len(calls):
-            raise NNLibValueError(f"check_function got {len(calls)} inputs but "
-                                  f"{len(expected)} expected values.")
+    name = name or (student_fn if isinstance(student_fn, str) else None)
+    early = _run_first(student_fn, entry, namespace)
+    if early:
+        return _finish(False, early, name, hint, more_help=False)
+    prepared = _prepare(inputs, expected, nb)
+    if isinstance(prepared, str):
+        return _finish(False, f"{name}: {prepared}", name, hint, more_help=False)
+    calls, expected = prepared
     if isinstance(student_fn, str):
-        name = name or student_fn
-        namespace = _notebook_namespace()
-        if student_fn not in namespace:
-            return _finish(False, not_defined(student_fn), name, hint, more_help=False)
         student_fn = namespace[student_fn]
     name = name or _name_of(student_fn)
     if not callable(student_fn):
         return _finish(False, f"{name} is not a function: it is {describe(student_fn)}.",
                        name, hint)
+    roles = entry.get("args")
+    read = causes.globals_read(student_fn, namespace, allowed=entry.get("needs", {}))
+    watched = read + [n for n in entry.get("needs", {}) if n not in read]
 
+    results, wants = [], []
     wrong = None  # (got, want, where, changed) of the first input with a wrong result
     later = []    # (got, want) of the inputs after it: a diagnosis must hold on them too
     for i, args in enumerate(calls):
-        want = reference(*_copy(args)) if reference is not None else expected[i]
-        where = describe_call(student_fn, args, i, len(calls))
+        where = describe_call(student_fn, args, i, len(calls), roles)
+        want = _reference_value(reference, expected, i, args, nb)
+        if want is _UNAVAILABLE:
+            return _finish(False, f"{name}: the check could not compute the right answer for "
+                                  f"{where.strip()}: run the cells above again, from the top.",
+                           name, hint, more_help=False)
         given = _copy(args)
+        saved = causes.snapshot(namespace, watched)
         status, got = call(student_fn, given, timeout)
+        changed_notebook = causes.changed_globals(namespace, saved)
+        results.append((status, got))
+        wants.append(want)
         if wrong:
             if status == "returned":
                 later.append((got, want))
@@ -132,6 +158,11 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
         if status == "timeout":
             problem = (f"did not return within {timeout:g} s: an infinite loop? "
                        f"(a `while` whose condition never becomes False?)\n{where}")
+        elif changed_notebook:
+            shown = ", ".join(f"`{n}`" for n in changed_notebook)
+            problem = (f"it changed the notebook's variable {shown} (put back as it was): an "
+                       f"exercise function works on its arguments and returns its result, "
+                       f"leaving the notebook's variables alone.\n{where}")
         elif status == "raised":
             problem = explain_exception(got, where)
         elif got is None and want is not None:
@@ -149,10 +180,95 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
     if wrong:
         got, want, where, changed = wrong
         problem = compare(got, want, atol, rtol, labels, also=later)
+        cause = causes.first_cause(entry, student_fn, calls, results,
+                                   reference if expected is None else
+                                   _expected_by_call(calls, wants), nb, roles,
+                                   {"atol": atol, "rtol": rtol}, read)
+        if cause:  # the idea behind the mistake replaces the pattern of the numbers
+            problem = "\n".join(line for line in problem.splitlines()
+                                 if not line.startswith("  → "))
+            problem += f"\n  → {cause}"
         return _wrong(name, f"{problem}\n{where}", changed, hint)
 
     done = "correct." if len(calls) == 1 else f"correct on all {len(calls)} inputs."
     return _finish(True, f"{name}: {done}", name, hint)
+
+
+_UNAVAILABLE = object()
+
+
+def _declaration(name, lesson):
+    """The declaration of exercise `name` (a string) of lesson `lesson`."""
+    if not isinstance(name, str):
+        raise NNLibTypeError(f"With lesson=, name the exercise by a string, as in "
+                             f"checks.check_function(\"sigmoid_derivative\", lesson=\"01\"), "
+                             f"not {describe(name)}.")
+    return exercises.exercise(lesson, name)
+
+
+def _run_first(student_fn, entry, namespace):
+    """The ✗ text for a check run before the cells it needs (the notebook variables its
+    declaration needs, then the exercise's function), or None."""
+    missing = [n for n in entry.get("needs", {}) if n not in namespace]
+    function_missing = isinstance(student_fn, str) and student_fn not in namespace
+    if not missing:
+        return not_defined(student_fn) if function_missing else None
+    cells = "; ".join(f"`{n}`: {entry['needs'][n]}" for n in missing)
+    exercise = f", then the exercise cell (def {student_fn})" if function_missing else ""
+    return (f"{student_fn if isinstance(student_fn, str) else 'this check'} cannot be checked "
+            f"yet: it needs what earlier cells define ({cells}). Run the cells above this one "
+            f"first (Run → Run All Above Selected Cell){exercise}, then this check.")
+
+
+def _prepare(inputs, expected, nb):
+    """(calls, expected values or None), or the text of a ✗ when a declaration's inputs or
+    expected values cannot be computed from the notebook."""
+    try:
+        if callable(inputs):
+            inputs = inputs(nb=nb)
+        if callable(expected):
+            expected = expected(nb=nb)
+    except Exception as exc:
+        return (f"the check could not prepare its inputs from the notebook ({type(exc).__name__}: "
+                f"{exc}): run the cells above again, from the top, then this check.")
+    if isinstance(inputs, str) or not hasattr(inputs, "__iter__") or hasattr(inputs, "shape"):
+        raise NNLibTypeError("inputs= is a list of calls: wrap the array or value in a list, "
+                             "[value].")
+    calls = [args if isinstance(args, tuple) else (args,) for args in inputs] or [()]
+    if expected is not None:
+        expected = list(expected)
+        if len(expected) != len(calls):
+            raise NNLibValueError(f"check_function got {len(calls)} inputs but "
+                                  f"{len(expected)} expected values.")
+    return calls, expected
+
+
+def _reference_value(reference, expected, i, args, nb):
+    if expected is not None:
+        return expected[i]
+    try:
+        if exercises.takes_notebook(reference):
+            return reference(*_copy(args), nb=nb)
+        return reference(*_copy(args))
+    except Exception:
+        return _UNAVAILABLE
+
+
+def _expected_by_call(calls, wants):
+    """A reference-like function that gives the expected value of each call (for the causes)."""
+    def expected_value(*args):
+        for call_args, want in zip(calls, wants):
+            if all(a is b or _equal(a, b) for a, b in zip(call_args, args)):
+                return want
+        raise LookupError("not one of the check's inputs")
+    return expected_value
+
+
+def _equal(a, b):
+    try:
+        return bool(np.array_equal(np.asarray(a, dtype=object), np.asarray(b, dtype=object)))
+    except Exception:
+        return False
 
 
 def _wrong(name, problem, changed, hint):
@@ -180,18 +296,30 @@ def check_value(value, expected, name="value", hint="", atol=1e-6, rtol=1e-6, la
     return _finish(True, f"{name}: correct.", name, hint)
 
 
-def check_condition(fn, name="condition", hint="", timeout=5.0, uses=()):
+def check_condition(fn, name="condition", hint="", timeout=5.0, uses=(), lesson=None):
     """Call `fn()`, which returns True/False or (True/False, message); prints ✓ or ✗ and returns
     a CheckResult. Exceptions and the time limit are handled as in check_function.
 
+    fn     the condition; or, with lesson=, the exercise's name ("mse_learning_rate"), whose
+           declaration in nnlib/checks/exercises/lessonNN.py gives the condition, the
+           misconceptions tried first, the hints, the time limit and the cells it needs
     uses   the name (str) or names (list of str) of the student's functions that fn calls, e.g.
            "mse_learning_rate": a missing one gets "not defined yet: run the exercise cell";
            one that still holds the template gets "still has # YOUR CODE HERE"; one that
            returned None when the condition failed gets "returned None: did you forget
            `return`?" (the student's function is blamed, not the notebook's helpers).
     """
-    uses = [uses] if isinstance(uses, str) else list(uses)
     namespace = _notebook_namespace()
+    entry = {}
+    if lesson is not None:
+        entry = _declaration(fn, lesson)
+        name, uses, hint = fn, [fn], entry["hints"]
+        timeout = entry.get("timeout", timeout)
+        fn = _declared_condition(fn, entry, namespace)
+        early = _run_first(name, entry, namespace)
+        if early:
+            return _finish(False, early, name, hint, more_help=False)
+    uses = [uses] if isinstance(uses, str) else list(uses)
     for used in uses:
         if used not in namespace:
             return _finish(False, not_defined(used), name, hint, more_help=False)
@@ -233,6 +361,20 @@ def check_condition(fn, name="condition", hint="", timeout=5.0, uses=()):
     return _finish(False, f"{name}: {problem or message or 'not satisfied.'}", name, hint)
 
 
+def _declared_condition(name, entry, namespace):
+    """The condition of a declared exercise: its misconceptions (each a predicate on the
+    student's function), then its condition; each gets the notebook as nb=."""
+    nb = exercises.Notebook(namespace)
+
+    def condition():
+        student = namespace[name]
+        for predicate, sentence in entry.get("misconceptions", []):
+            if predicate(student, nb=nb):
+                return False, sentence
+        return entry["condition"](student, nb=nb)
+    return condition
+
+
 # --- help, progress and quizzes ----------------------------------------------------------------
 
 def hint(name=None):
@@ -255,12 +397,15 @@ def hint(name=None):
     shown = _hints_shown.get(name, 0)
     level = min(shown, len(levels) - 1)
     _hints_shown[name] = shown + 1
-    text = f"Hint for {name}"
-    if len(levels) > 1:
-        text += f" ({level + 1} of {len(levels)})"
-    text += f": {levels[level]}"
-    if level < len(levels) - 1:
-        text += f'\nMore: run checks.hint("{name}") again.'
+    count = f"{level + 1} of {len(levels)}"
+    if shown >= len(levels):
+        text = (f"No more hints for {name}: the last one ({count}) again: {levels[level]}")
+    elif level < len(levels) - 1:
+        text = (f"Hint for {name} ({count}): {levels[level]}"
+                f'\nMore: run checks.hint("{name}") again.')
+    else:
+        last = "the only one" if len(levels) == 1 else f"{count}, the last one"
+        text = f"Hint for {name} ({last}): {levels[level]}"
     print(text, flush=True)
 
 
@@ -328,9 +473,18 @@ def quiz(question_id, answer):
         return CheckResult(False, f"· {message}", key)
     right, explanation = quizzes.grade(question, answer)
     if right:
-        return _finish(True, f"{question_id}: right. {explanation}".rstrip(), key)
-    return _finish(False, f"{question_id}: not quite. {explanation}\nTry again: change "
+        return _finish(True, f"{question_id}: {_lead('right', explanation)}", key)
+    return _finish(False, f"{question_id}: {_lead('not quite', explanation)}\nTry again: change "
                           f"{variable} and run this cell.", key)
+
+
+def _lead(verdict, explanation):
+    """'right. <explanation>', unless the explanation already starts with the verdict ('Right:
+    ...'), which is then said once."""
+    explanation = explanation.strip()
+    if explanation.lower().startswith(verdict):
+        return explanation
+    return f"{verdict}. {explanation}".rstrip()
 
 
 # --- shared by the checks ----------------------------------------------------------------------

@@ -28,6 +28,8 @@ def _compare(got, want, atol, rtol, labels=None, also=()):
     also: (got, want) pairs of other inputs, for the diagnosis only."""
     if want is None:
         return None if got is None else f"expected None, got {describe(got)}."
+    if _is_pandas(got) and not _is_pandas(want):
+        return _compare_pandas(got, want, atol, rtol, labels, also)
     if got is None:
         return f"got None where {_kind(want)} was expected."
     if callable(got) and not callable(want):
@@ -61,6 +63,8 @@ def _compare_items(got, want, atol, rtol, labels, also=()):
     """A list or tuple of results, e.g. [dW1, db1, dW2, db2]: name the one that is off, and for
     a list of arrays show each one's largest error."""
     kind = type(want).__name__
+    if isinstance(got, np.ndarray) and got.ndim == 1 and len(got) == len(want):
+        got = list(got)  # a tuple, a list or a 1-D array of the right numbers: all the same
     if not isinstance(got, (list, tuple)):
         if _is_number(got) and all(_is_number(w) for w in want):
             return (f"wrong type: one number ({show(got, 80)}) where a {kind} of "
@@ -115,7 +119,7 @@ def _largest_error(got, want):
 def _compare_numbers(got, want, atol, rtol, also=()):
     want = np.asarray(want)
     if isinstance(got, (bool, np.bool_)) or not (_is_number(got) or isinstance(got, np.ndarray)):
-        return _wrong_container(got, want)
+        return _wrong_container(got, want, atol, rtol, also)
     got = np.asarray(got)
     if got.dtype.kind not in "biufc":
         what = {"U": "text", "S": "bytes", "O": "Python objects"}.get(got.dtype.kind, "values")
@@ -253,7 +257,31 @@ def _round(x):
     return f"{x:.4g}"
 
 
-def _wrong_container(got, want):
+def _is_pandas(value):
+    return type(value).__module__.split(".")[0] == "pandas" and hasattr(value, "to_numpy")
+
+
+def _compare_pandas(got, want, atol, rtol, labels, also):
+    """A pandas Series or DataFrame, compared by its numbers; a ✗ says how to convert it."""
+    kind = type(got).__name__
+    try:
+        values = got.to_numpy()
+    except Exception:
+        return f"wrong type: expected {_kind(want)}, got a pandas {kind}."
+    if isinstance(want, np.ndarray) and values.shape != want.shape and values.size == want.size:
+        values = values.reshape(want.shape)
+    if _is_number(want) and values.size == 1:
+        values = values.reshape(()).item()
+    problem = _compare(values, want, atol, rtol, labels, also)
+    if problem is None:
+        return None
+    return (f"(your result is a pandas {kind}; its numbers, .to_numpy(), compared:) {problem}"
+            if "wrong type" not in problem else
+            f"wrong type: a pandas {kind} where {_kind(want)} was expected: .to_numpy() gives its "
+            f"numbers as an array.")
+
+
+def _wrong_container(got, want, atol, rtol, also=()):
     """`got` is not a number nor an array (a list, a tuple, a string...): say what it is."""
     wanted = "a number" if want.ndim == 0 else f"a numpy array of shape {want.shape}"
     if isinstance(got, (list, tuple)):
@@ -262,9 +290,8 @@ def _wrong_container(got, want):
             shape = np.asarray(got, dtype=float).shape
         except Exception:
             shape = None
-        if shape == want.shape and want.ndim > 0:
-            return (f"wrong type: a {kind} where a numpy array was expected "
-                    f"(np.array(...) turns it into one).")
+        if shape == want.shape and want.ndim > 0:  # the same numbers: compare them
+            return _compare_numbers(np.asarray(got, dtype=float), want, atol, rtol, also)
         if want.ndim == 0 and len(got) == 1:
             return (f"wrong type: a {kind} ({show(got, 80)}) where a single number (not a "
                     f"{kind}) was expected.")
@@ -464,11 +491,15 @@ def argument_names(fn, args):
     return names
 
 
-def describe_call(fn, args, i, n):
-    """'    input 2 of 3: z = array([...])' for the message."""
+def describe_call(fn, args, i, n, roles=None):
+    """'    input 2 of 3: z = array([...])' for the message; with roles (the exercise's parameter
+    names -> their role, in order), each argument by its role: 'target y = 0.7, ...'."""
     label = "input" if n == 1 else f"input {i + 1} of {n}"
     if not args:
         return f"    {label}: (no arguments)"
+    if roles and len(roles) == len(args):
+        return f"    {label}: " + ", ".join(f"{role} = {show(value, 150)}"
+                                           for role, value in zip(roles.values(), args))
     try:
         bound = inspect.signature(fn).bind(*args).arguments
         parts = [f"{key} = {show(value, 150)}" for key, value in bound.items()]

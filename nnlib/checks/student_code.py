@@ -1,18 +1,33 @@
 """Running a student's code for nnlib.checks: time limit, exceptions, and what they mean.
 
 call(fn, args, timeout) never raises: it returns ("returned", value), ("raised", exception) or
-("timeout", None). explain_exception(exc, where) turns an exception into the lines of a ✗ message.
+("timeout", None), and leaves numpy's error settings, print options and global random state as
+they were. explain_exception(exc, where) turns an exception into the lines of a ✗ message.
+
+The time limit, in the main thread (where Jupyter runs cells): a SIGALRM after `timeout` seconds
+raises _TimeLimit in the student's code. Code that catches it (a bare `except:` in a loop) is
+then traced: from that moment every line the student's code runs raises _TimeLimit again.
+Python switches tracing off when a trace function raises, so a profile function (which does not
+raise) switches it back on at the next call or return: the `except:` clause that caught the
+limit raises it again on its first line, which no `try` of that loop catches, and so on up to
+us. Before the alarm nothing is traced: the limit costs a
+signal handler and a timer per call (tests/test_checks.py measures it).
 """
+import ctypes
 import re
 import signal
+import sys
 import sysconfig
 import threading
 import time
 import traceback
 from pathlib import Path
 
+import numpy as np
+
 # The student notebooks' template: `raise NotImplementedError("Exercise: complete f()")`.
 TEMPLATE = re.compile(r"Exercise: complete (\w+)\(\)")
+_HERE = str(Path(__file__).resolve())
 
 
 class _TimeLimit(BaseException):
@@ -22,11 +37,26 @@ class _TimeLimit(BaseException):
 
 def call(fn, args, timeout):
     """Run fn(*args). Returns ("returned", value), ("raised", exception) or ("timeout", None)."""
-    if timeout is None:
-        return _run(fn, args)
-    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        return _call_with_alarm(fn, args, timeout)
-    return _call_in_thread(fn, args, timeout)
+    saved = _numpy_state()
+    try:
+        if timeout is None:
+            return _run(fn, args)
+        if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+            return _call_with_alarm(fn, args, timeout)
+        return _call_in_thread(fn, args, timeout)
+    finally:
+        _restore_numpy(saved)
+
+
+def _numpy_state():
+    return np.geterr(), np.get_printoptions(), np.random.get_state()
+
+
+def _restore_numpy(saved):
+    errors, printoptions, random_state = saved
+    np.seterr(**errors)
+    np.set_printoptions(**printoptions)
+    np.random.set_state(random_state)
 
 
 def _run(fn, args):
@@ -39,30 +69,69 @@ def _run(fn, args):
 
 
 def _call_with_alarm(fn, args, timeout):
-    """The time limit in the main thread (where Jupyter runs cells): SIGALRM interrupts fn."""
+    """The time limit in the main thread: SIGALRM, then line tracing that raises again."""
+    previous = sys.gettrace(), sys.getprofile()
+    stopping = []
+
+    def raise_again(frame, event, arg):  # the student's frames, once the time is up
+        if event == "line":
+            raise _TimeLimit  # (Python then switches tracing off: follow_up turns it on again)
+        return raise_again
+
+    def trace_new_calls(frame, event, arg):
+        return None if frame.f_code.co_filename == _HERE else raise_again
+
+    def follow_up(frame, event, arg):  # a profile function: it stays on when the trace raises
+        if sys.gettrace() is not trace_new_calls:
+            _trace_stack(frame)
+
+    def _trace_stack(frame):
+        sys.settrace(trace_new_calls)
+        while frame is not None and frame.f_code.co_filename != _HERE:
+            frame.f_trace = raise_again
+            frame = frame.f_back
+
     def on_alarm(signum, frame):
+        if not stopping:
+            stopping.append(True)
+            sys.setprofile(follow_up)
+        _trace_stack(frame)
         raise _TimeLimit
 
     previous_handler = signal.signal(signal.SIGALRM, on_alarm)
     start = time.monotonic()
-    # After `timeout` seconds, then every 0.1 s in case the student's code catches it once
-    # (a bare `except:` in a loop may catch it many times; it escapes once an alarm lands
-    # outside the `try`).
+    # After `timeout` seconds, then every 0.1 s: for code waiting in C (time.sleep) that the
+    # tracing cannot reach.
     previous_timer = signal.setitimer(signal.ITIMER_REAL, timeout, 0.1)
+    outcome = ("timeout", None)
     try:
-        try:
-            return _run(fn, args)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        outcome = _run(fn, args)
     except _TimeLimit:  # the alarm went off just as fn returned
-        return "timeout", None
+        stopping.append(True)
     finally:
+        outcome = _stop(outcome, stopping, previous)
         signal.signal(signal.SIGALRM,
                       signal.SIG_DFL if previous_handler is None else previous_handler)
         delay, interval = previous_timer
         if delay > 0:  # someone else's timer was running: let it go on
             signal.setitimer(signal.ITIMER_REAL,
                              max(delay - (time.monotonic() - start), 1e-3), interval)
+    return outcome
+
+
+def _stop(outcome, stopping, previous):
+    """Stop the timer and the tracing; a _TimeLimit that lands while doing so is caught and the
+    work done again."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if stopping:
+                sys.setprofile(previous[1])
+                sys.settrace(previous[0])
+                return "timeout", None
+            return outcome
+        except _TimeLimit:
+            stopping = stopping or [True]
 
 
 def _call_in_thread(fn, args, timeout):
@@ -80,7 +149,6 @@ def _call_in_thread(fn, args, timeout):
 def _stop_thread(thread):
     """Best effort: raise _TimeLimit in a runaway thread at its next Python instruction."""
     try:
-        import ctypes
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
                                                    ctypes.py_object(_TimeLimit))
     except Exception:

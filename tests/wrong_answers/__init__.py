@@ -9,5 +9,17 @@ tests/test_wrong_answers.py. Each file defines
         ...
     ]
 
-with at least three entries per exercise.
+with at least ten entries per exercise, and CORRECT_ANSWERS: right answers written in other
+ways ({"exercise", "why", "code"}), at least three per exercise, each of which must get a ✓.
+`wrong(...)` and `right(...)` below write an entry in one line.
 """
+
+
+def wrong(exercise, why, code, *expect):
+    """A WRONG_ANSWERS entry: the ✗ must contain each of `expect`."""
+    return {"exercise": exercise, "why": why, "code": code, "expect": list(expect)}
+
+
+def right(exercise, why, code):
+    """A CORRECT_ANSWERS entry."""
+    return {"exercise": exercise, "why": why, "code": code}

@@ -3,38 +3,38 @@
 WRONG_ANSWERS = [
     # Exercise 1: output_delta_mse(y_hat, y) = dL/dz2 of the mean squared error
     {"exercise": "output_delta_mse", "why": "wrong sign (y - y_hat)",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    return 2.0 * (y - y_hat) / len(y) * y_hat * (1.0 - y_hat)\n",
      "expect": ["sign"]},
     {"exercise": "output_delta_mse", "why": "forgot the 2 of the square",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    return (y_hat - y) / len(y) * y_hat * (1.0 - y_hat)\n",
      "expect": ["factor"]},
     {"exercise": "output_delta_mse", "why": "forgot the 1/n of the mean",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    return 2.0 * (y_hat - y) * y_hat * (1.0 - y_hat)\n",
      "expect": ["factor"]},
     {"exercise": "output_delta_mse", "why": "no sigmoid slope: the cross-entropy's delta",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    return 2.0 * (y_hat - y) / len(y)\n",
      "expect": ["differ"]},
     {"exercise": "output_delta_mse", "why": "sigmoid slope taken at y_hat instead of z2",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    s = 1 / (1 + np.exp(-y_hat))\n"
              "    return 2.0 * (y_hat - y) / len(y) * s * (1 - s)\n",
      "expect": ["differ"]},
     {"exercise": "output_delta_mse", "why": "averaged into one number",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    return np.mean(2.0 * (y_hat - y) * y_hat * (1.0 - y_hat))\n",
      "expect": ["shape"]},
     {"exercise": "output_delta_mse", "why": "changes y_hat in place",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    slope = y_hat * (1.0 - y_hat)\n"
              "    y_hat -= y\n"
              "    return 2.0 * y_hat / len(y) * slope\n",
      "expect": ["in place", "y_hat"]},
     {"exercise": "output_delta_mse", "why": "no return",
-     "code": "def output_delta_mse(y_hat, y):\n"
+     "code": "def output_delta_mse(y, y_hat):\n"
              "    delta = 2.0 * (y_hat - y) / len(y) * y_hat * (1.0 - y_hat)\n",
      "expect": ["return"]},
     # Exercise 2: mse_learning_rate() makes all 20 MSE runs converge

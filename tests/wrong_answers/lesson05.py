@@ -1,23 +1,25 @@
 """Typical wrong answers to lesson 05's exercises; each must get a ✗ that locates the mistake."""
 
+OD = "def output_delta_squared_error(y, y_hat):\n"
+
 WRONG_ANSWERS = [
     # Exercise 1: output_delta(y, y_hat) = dL/dz_out for L = (y - y_hat)^2, one sample
-    {"exercise": "output_delta", "why": "wrong sign (y - y_hat)",
-     "code": "def output_delta(y, y_hat):\n    return 2 * (y - y_hat) * y_hat * (1 - y_hat)\n",
+    {"exercise": "output_delta_squared_error", "why": "wrong sign (y - y_hat)",
+     "code": OD + "    return 2 * (y - y_hat) * y_hat * (1 - y_hat)\n",
      "expect": ["sign"]},
-    {"exercise": "output_delta", "why": "forgot the 2 of the square",
-     "code": "def output_delta(y, y_hat):\n    return (y_hat - y) * y_hat * (1 - y_hat)\n",
+    {"exercise": "output_delta_squared_error", "why": "forgot the 2 of the square",
+     "code": OD + "    return (y_hat - y) * y_hat * (1 - y_hat)\n",
      "expect": ["factor"]},
-    {"exercise": "output_delta", "why": "no sigmoid slope: dL/dy_hat only",
-     "code": "def output_delta(y, y_hat):\n    return 2 * (y_hat - y)\n",
+    {"exercise": "output_delta_squared_error", "why": "no sigmoid slope: dL/dy_hat only",
+     "code": OD + "    return 2 * (y_hat - y)\n",
      "expect": ["wrong value"]},
-    {"exercise": "output_delta", "why": "sigmoid slope of y_hat instead of at z_out",
-     "code": "def output_delta(y, y_hat):\n"
+    {"exercise": "output_delta_squared_error", "why": "sigmoid slope of y_hat instead of at z_out",
+     "code": OD + ""
              "    s = sigmoid(y_hat)\n"
              "    return 2 * (y_hat - y) * s * (1 - s)\n",
      "expect": ["wrong value"]},
-    {"exercise": "output_delta", "why": "no return",
-     "code": "def output_delta(y, y_hat):\n    delta = 2 * (y_hat - y) * y_hat * (1 - y_hat)\n",
+    {"exercise": "output_delta_squared_error", "why": "no return",
+     "code": OD + "    delta = 2 * (y_hat - y) * y_hat * (1 - y_hat)\n",
      "expect": ["return"]},
     # Exercise 2: grads_n1(p, x1, x2, y) = (dL/dw1, dL/dw2, dL/db_n1)
     {"exercise": "grads_n1", "why": "forgot the weight w7 on the way back",

@@ -1,5 +1,7 @@
 """Typical wrong answers to lesson 06's exercises; each must get a ✗ that locates the mistake."""
 
+OD = "def output_delta_cross_entropy(y, probs):\n"
+
 WRONG_ANSWERS = [
     # Exercise 1: tanh_derivative_from_output(a), a = tanh(z)
     {"exercise": "tanh_derivative_from_output", "why": "applies tanh again: treats a as z",
@@ -18,27 +20,29 @@ WRONG_ANSWERS = [
      "code": "def tanh_derivative_from_output(a):\n    d = 1.0 - a ** 2\n",
      "expect": ["return"]},
     # Exercise 2: output_delta(probs, y) without changing probs
-    {"exercise": "output_delta", "why": "changes probs in place",
-     "code": "def output_delta(probs, y):\n    probs[np.arange(len(y)), y] -= 1.0\n"
+    {"exercise": "output_delta_cross_entropy", "why": "changes probs in place",
+     "code": OD + "    probs[np.arange(len(y)), y] -= 1.0\n"
              "    return probs\n",
      "expect": ["in place", "probs"]},
-    {"exercise": "output_delta", "why": "one-hot minus probs: the sign is flipped",
-     "code": "def output_delta(probs, y):\n    return np.eye(probs.shape[1])[y] - probs\n",
+    {"exercise": "output_delta_cross_entropy", "why": "one-hot minus probs: the sign is flipped",
+     "code": OD + "    return np.eye(probs.shape[1])[y] - probs\n",
      "expect": ["sign"]},
-    {"exercise": "output_delta", "why": "delta[:, y] changes whole columns, not one entry per row",
-     "code": "def output_delta(probs, y):\n    delta = probs.copy()\n    delta[:, y] -= 1.0\n"
+    {"exercise": "output_delta_cross_entropy",
+     "why": "delta[:, y] changes whole columns, not one entry per row",
+     "code": OD + "    delta = probs.copy()\n    delta[:, y] -= 1.0\n"
              "    return delta\n",
      "expect": ["wrong value", "input 1 of 2"]},
-    {"exercise": "output_delta", "why": "subtracts 1 in the wrong column (the other class)",
-     "code": "def output_delta(probs, y):\n    delta = probs.copy()\n"
+    {"exercise": "output_delta_cross_entropy",
+     "why": "subtracts 1 in the wrong column (the other class)",
+     "code": OD + "    delta = probs.copy()\n"
              "    delta[np.arange(len(y)), 1 - y] -= 1.0\n    return delta\n",
      "expect": ["wrong value", "input 1 of 2"]},
-    {"exercise": "output_delta", "why": "divides by n (the mean loss's gradient)",
-     "code": "def output_delta(probs, y):\n    delta = probs.copy()\n"
+    {"exercise": "output_delta_cross_entropy", "why": "divides by n (the mean loss's gradient)",
+     "code": OD + "    delta = probs.copy()\n"
              "    delta[np.arange(len(y)), y] -= 1.0\n    return delta / len(y)\n",
      "expect": ["factor"]},
-    {"exercise": "output_delta", "why": "returns only the true-class column",
-     "code": "def output_delta(probs, y):\n    return probs[np.arange(len(y)), y] - 1.0\n",
+    {"exercise": "output_delta_cross_entropy", "why": "returns only the true-class column",
+     "code": OD + "    return probs[np.arange(len(y)), y] - 1.0\n",
      "expect": ["shape"]},
     # Exercise 3: mean_loss_settings(epsilon, reg_lambda, n) -> (learning_rate, l2)
     {"exercise": "mean_loss_settings", "why": "l2 = lambda / n: forgot the 2 of the gradient",

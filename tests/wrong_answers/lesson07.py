@@ -32,23 +32,23 @@ WRONG_ANSWERS = [
      "expect": ["in place"]},
     # Exercise 2: softmax_cross_entropy_gradient(Z, Y)
     {"exercise": "softmax_cross_entropy_gradient", "why": "the sum's gradient: no 1/n",
-     "code": "def softmax_cross_entropy_gradient(Z, Y):\n"
+     "code": "def softmax_cross_entropy_gradient(Y, Z):\n"
              "    return activations.softmax(Z) - Y\n",
      "expect": ["factor of 5"]},
     {"exercise": "softmax_cross_entropy_gradient", "why": "Y - P: the sign is flipped",
-     "code": "def softmax_cross_entropy_gradient(Z, Y):\n"
+     "code": "def softmax_cross_entropy_gradient(Y, Z):\n"
              "    return (Y - activations.softmax(Z)) / len(Z)\n",
      "expect": ["sign"]},
     {"exercise": "softmax_cross_entropy_gradient", "why": "divides by the 10 classes, not n",
-     "code": "def softmax_cross_entropy_gradient(Z, Y):\n"
+     "code": "def softmax_cross_entropy_gradient(Y, Z):\n"
              "    return (activations.softmax(Z) - Y) / Z.shape[1]\n",
      "expect": ["factor of 0.5"]},
     {"exercise": "softmax_cross_entropy_gradient", "why": "forgot softmax: Z - Y",
-     "code": "def softmax_cross_entropy_gradient(Z, Y):\n    return (Z - Y) / len(Z)\n",
+     "code": "def softmax_cross_entropy_gradient(Y, Z):\n    return (Z - Y) / len(Z)\n",
      "expect": ["wrong values", "input 1 of 2"]},
     {"exercise": "softmax_cross_entropy_gradient",
      "why": "in place: subtracts Y from Z itself",
-     "code": "def softmax_cross_entropy_gradient(Z, Y):\n"
+     "code": "def softmax_cross_entropy_gradient(Y, Z):\n"
              "    Z -= Z.max(axis=1, keepdims=True)\n"
              "    P = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)\n"
              "    return (P - Y) / len(Z)\n",
@@ -56,7 +56,7 @@ WRONG_ANSWERS = [
     {"exercise": "softmax_cross_entropy_gradient",
      "why": "defines its own softmax with the sum over the wrong axis (and shadows the name)",
      "code": "def softmax(Z):\n    E = np.exp(Z)\n    return E / E.sum(axis=0)\n\n\n"
-             "def softmax_cross_entropy_gradient(Z, Y):\n    return (softmax(Z) - Y) / len(Z)\n",
+             "def softmax_cross_entropy_gradient(Y, Z):\n    return (softmax(Z) - Y) / len(Z)\n",
      "expect": ["wrong values"]},
     # Exercise 3: sgd_learning_rate()
     {"exercise": "sgd_learning_rate", "why": "too small: 0.01 from the curves above",

@@ -13,33 +13,23 @@ never on the notebook's screen: nnlib/checks/quizzes/lesson01.py ... lesson07.py
 A lesson's module is imported only when one of its questions is asked (nnlib.checks.quiz).
 A number question without "tol" accepts answers within 0.1 % of the value (at least 1e-6).
 """
-import importlib
 import numbers
-import pkgutil
 import re
 
 from ...errors import NNLibValueError
+from .. import lesson_modules
 
 QUESTION_ID = re.compile(r"^(\d\d)\.\w+$")
 
 
 def lessons():
     """The lesson numbers ("01", ...) that have a question module, sorted."""
-    return sorted(info.name[len("lesson"):] for info in pkgutil.iter_modules(__path__)
-                  if re.fullmatch(r"lesson\d\d", info.name))
+    return lesson_modules.lessons(__path__)
 
 
 def lesson_questions(lesson):
     """The QUESTIONS dict of lesson `lesson` ("01"); NNLibValueError if it has none."""
-    module_name = f"{__name__}.lesson{lesson}"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        raise NNLibValueError(f"There are no self-check questions for lesson {lesson}: "
-                              f"nnlib/checks/quizzes/lesson{lesson}.py does not exist.") from None
-    return module.QUESTIONS
+    return lesson_modules.lesson_module(__name__, lesson, "self-check questions").QUESTIONS
 
 
 def question(question_id):
