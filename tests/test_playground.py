@@ -347,11 +347,19 @@ def test_hidden_and_features_as_a_student_writes_them():
 def test_each_data_set_keeps_its_own_n_and_noise():
     pg = Playground(data="xor", n=4, noise=0.0, hidden=[4], activation="sigmoid")   # lesson 03
     pg.set(data="spiral")
-    assert len(pg.data.X_all) == 200 and pg.settings["noise"] == 0.2
+    assert len(pg.data.X_all) == 200 and pg.settings["noise"] == 0.1   # the spiral's own
+    pg.set(noise=0.3)
     pg.set(data="xor")
     assert len(pg.data.X_train) == 4 and pg.settings["noise"] == 0.0
+    pg.set(data="spiral")
+    assert pg.settings["noise"] == 0.3   # as it was left
     pg.set(data="moons", n=50)
-    assert len(pg.data.X_all) == 50
+    assert len(pg.data.X_all) == 50 and pg.settings["noise"] == 0.2
+    assert Playground(data="circles").settings["noise"] == 0.1
+    for noise in (0.1, 0.2):   # the pasted line starts the same playground
+        namespace = {"Playground": Playground}
+        exec(Playground(data="circles", noise=noise).settings_code(), namespace)
+        assert namespace["pg"].settings["noise"] == noise
 
 
 # --- the code behind it -----------------------------------------------------------------------

@@ -4,9 +4,11 @@
     pg = Playground(data="moons", hidden=[4, 4], activation="tanh", learning_rate=0.03)
 
 One room of nnlib, beside the network and the checks; the network never imports it.
-- core.py: `Playground`, the model, its data and its training (numpy and nnlib only);
-- settings.py: what each control offers, and the defaults;
+- core.py: `Playground`, the model, its data and its training (numpy and nnlib only), and
+  `frames()`, which records pictures over training without a front end;
+- settings.py: what each control offers, the defaults, and which values each setting takes;
 - data.py: the data sets and the derived inputs (x1², sin(x1), ...);
+- replay.py: `pg.code()`, the nnlib lines that rebuild the model, every training step included;
 - pictures.py: the pictures, drawn with Pillow from numpy arrays;
 - widgets.py: the ipywidgets controls (imported only when a front end shows them).
 
@@ -15,7 +17,7 @@ scikit-learn and ipywidgets only when a picture, a data set or the controls need
 """
 import importlib
 
-_EXPORTS = {"Playground": "core", "DATASETS": "settings", "FEATURES": "settings",
+_EXPORTS = {"Playground": "core", "Frame": "core", "DATASETS": "settings", "FEATURES": "settings",
             "ACTIVATIONS": "settings", "LEARNING_RATES": "settings", "L2_RATES": "settings"}
 
 __all__ = list(_EXPORTS)

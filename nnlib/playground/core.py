@@ -44,12 +44,14 @@ from . import pictures, replay
 from .data import DATASETS, FEATURE_LABELS, FEATURES, features, from_arrays, make_data
 from .settings import (
     ACTIVATIONS,
+    DATA_DEFAULTS,
     DATA_SETTINGS,
     DEFAULTS,
     FRAME_SECONDS,
     L2_RATES,
     LEARNING_RATES,
     NETWORK_SETTINGS,
+    defaults_for,
     normalise,
 )
 
@@ -79,9 +81,9 @@ class Playground:
           row (0 or 1 for classification). A DataFrame alone, or a tuple of other than two
           items, is refused with a sentence saying what to pass.
     n, noise, test_fraction: how the named sets are made. n and noise belong to the data set
-          they were given with: choosing another set without them takes that set's own (the
-          last it had here, else 200 points and noise 0.2), so lesson 03's 4 XOR points do not
-          make a spiral of 4 points.
+          they were given with: a set given without them has its own (the last it had here,
+          else DATA_DEFAULTS: 200 points, noise 0.2; 0.1 for circles and spiral), so lesson
+          03's 4 XOR points do not make a spiral of 4 points.
     features: the network's inputs, one name or a list from FEATURES (x1, x2, x1², x2², x1·x2,
           sin(x1), sin(x2); 'x1^2' and 'x1*x2' work too). hidden: units per hidden layer, 0 to
           4 layers of 1 to 8 units; one number is one layer (hidden=4 is [4]; 0 is none).
@@ -97,9 +99,11 @@ class Playground:
     def __init__(self, **settings):
         self._ui = None
         self._display = None
-        self._per_data = {}   # data set name -> (n, noise) it was last used with
+        self._per_data = {}   # data set name -> {"n": ..., "noise": ...} it was last used with
         self._own = None      # your (X, y), once given
-        s = normalise({**DEFAULTS, **settings})
+        data = settings.get("data", DEFAULTS["data"])
+        s = normalise({**defaults_for(data.strip().lower() if isinstance(data, str) else data),
+                       **settings})
         self._settings = s
         self._use_data(s)
         self.reset()
@@ -119,10 +123,11 @@ class Playground:
     def settings_code(self):
         """A line to paste into a cell to start this playground again."""
         parts = []
+        defaults = defaults_for(self._settings["data"])
         for key, value in self.settings.items():
             if key == "data" and not isinstance(value, str):
                 parts.append("data=(X, y)")
-            elif not _same(value, DEFAULTS[key]):
+            elif not _same(value, defaults[key]):
                 parts.append(f"{key}={value!r}")
         note = "   # X, y: the arrays you gave" if "data=(X, y)" in parts else ""
         return replay.Code(f"pg = Playground({', '.join(parts)}){note}")
@@ -135,11 +140,11 @@ class Playground:
         name = changes.get("data")
         if isinstance(name, str) and name.strip().lower() in DATASETS and (
                 name.strip().lower() != old["data"] if isinstance(old["data"], str) else True):
-            remembered = self._per_data.get(name.strip().lower(),
-                                            (DEFAULTS["n"], DEFAULTS["noise"]))
-            for key, value in zip(("n", "noise"), remembered):
+            name = name.strip().lower()
+            remembered = self._per_data.get(name, DATA_DEFAULTS[name])
+            for key in ("n", "noise"):
                 if key not in changes:
-                    new[key] = value
+                    new[key] = remembered[key]
         new = normalise(new)
         changed = {k for k in new if not _same(old[k], new[k])}
         before = dict(self.__dict__)
@@ -164,7 +169,7 @@ class Playground:
         """Make the data of settings `s`, and the grid of points the pictures are drawn on."""
         if isinstance(s["data"], str):
             data = make_data(s["data"], s["n"], s["noise"], s["test_fraction"], s["seed"])
-            self._per_data[s["data"]] = (s["n"], s["noise"])
+            self._per_data[s["data"]] = {"n": s["n"], "noise": s["noise"]}
         else:
             data = from_arrays(*s["data"], test_fraction=s["test_fraction"], seed=s["seed"])
             self._own = s["data"]
