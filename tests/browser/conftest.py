@@ -3,7 +3,9 @@
 They are marked `browser`: `pytest -m "not browser"` leaves them out, `pytest -m browser` runs
 only them. Without Chromium or Playwright they skip, saying what to install. In a run with
 other tests they go last (after the unit tests and the notebooks), being the slowest and the
-least specific: a failure further up says more.
+least specific: a failure further up says more. Under pytest-xdist (`make test`) they go first
+instead, each file on one worker (they share a JupyterLab server, or the book's build): the
+book's build is the longest piece of the run, and the other worker meanwhile runs notebooks.
 """
 import shutil
 from pathlib import Path
@@ -26,11 +28,15 @@ def pytest_configure(config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Move the browser tests to the end, keeping every other test where it was."""
+    """Move the browser tests to the end (to the start under xdist, where each file runs on
+    one worker: tests/conftest.py), keeping every other test where it was."""
     browser = [item for item in items if item.get_closest_marker("browser")]
     if browser:
         others = [item for item in items if not item.get_closest_marker("browser")]
-        items[:] = others + browser
+        if hasattr(config, "workerinput"):     # an xdist worker
+            items[:] = browser + others
+        else:
+            items[:] = others + browser
 
 
 # --- Chromium, for every browser test -----------------------------------------------------------
