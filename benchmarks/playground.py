@@ -1,9 +1,11 @@
 """Frames per second of the playground in the kernel: training plus drawing, as Play runs it.
 
-A frame is one epoch of training (`model.fit(..., epochs=1)` on 200 points in batches of 10)
-and every picture redrawn into the widgets (boundary, loss curves, hidden units, network),
-JPEG-encoded as the front end receives them. Target: at least 10 frames per second for a
-2-8-8-1 network (issue "Watch it learn"). Also the largest network the controls allow, 4 × 8.
+A frame is one epoch of training (`model.fit(..., epochs=1)` on 200 points in batches of 10,
+then the train and test loss of the new weights and a copy of the state, kept to undo a step
+that diverges) and every picture redrawn into the widgets (boundary, loss curves, hidden units,
+network with dashed negative weights), JPEG-encoded as the front end receives them.
+Target: at least 10 frames per second for a 2-8-8-1 network (issue "Watch it learn"). Also the
+largest network the controls allow, 4 × 8.
 
     python -m benchmarks.playground            # writes benchmarks/playground.md
     python -m benchmarks.playground --quick    # fewer frames, prints only

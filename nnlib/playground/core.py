@@ -442,8 +442,9 @@ class Playground:
     def caption(self):
         """'epoch 120 · train loss 0.0812 · test loss 0.0951' (and the status, if any): the
         losses of the weights as they are now, numbers to 3 significant figures."""
-        parts = [f"epoch {self.epoch}" + (f" + {self._batch_steps} batch steps"
-                                          if self._batch_steps else "")]
+        steps = self._batch_steps
+        parts = [f"epoch {self.epoch}" + (f" + {steps} batch step{'s' * (steps != 1)}"
+                                          if steps else "")]
         train, test = self._losses
         if self._same_points:
             parts.append(f"loss {_number(train)} (the {len(self.data.X_train)} points are both "

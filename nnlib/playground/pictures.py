@@ -8,6 +8,7 @@ positive weight is a solid blue line, a negative one a dashed orange line. The p
 orange (0, negative) through white to blue (1, positive); a NaN shows grey.
 Each function returns a PIL image; `png(image)` gives the bytes an ipywidgets.Image shows.
 """
+import functools
 import io
 
 import numpy as np
@@ -54,10 +55,22 @@ def finite_max(arrays, floor=1e-12):
 
 
 def text(draw, xy, words, fill=DARK):
-    """Draw `words` with Pillow's built-in font, which has no ², · or −: written x1^2, -, -."""
+    """Draw `words` with Pillow's built-in font, which has no ², · or −: written x1^2, |, -."""
+    draw.bitmap(xy, _lettering(words), fill=fill)
+
+
+@functools.lru_cache(maxsize=512)
+def _lettering(words):
+    """`words` rendered once as a mask (rendering text costs more than a frame's lines)."""
+    from PIL import Image, ImageDraw
+
     for fancy, plain in (("²", "^2"), ("·", "|"), ("−", "-"), ("×", "x"), ("≥", ">=")):
         words = words.replace(fancy, plain)
-    draw.text(xy, words, fill=fill)
+    draw = ImageDraw.Draw(Image.new("L", (1, 1)))
+    left, top, right, bottom = draw.textbbox((0, 0), words)
+    mask = Image.new("L", (max(1, right), max(1, bottom)), 0)
+    ImageDraw.Draw(mask).text((0, 0), words, fill=255)
+    return mask
 
 
 def wrap(parts, width):
@@ -156,7 +169,8 @@ def loss_curves(train_losses, test_losses, width=260, height=110):
     if finite.size == 0:
         return image
     top = max(float(finite.max()), 1e-12)
-    text(draw, (4, 2), f"{top:.3g}", fill=GREY)   # the top of the axis (its bottom is 0)
+    label = f"top {top:.3g}"   # the top of the axis (its bottom is 0), where curves end low
+    text(draw, (width - 4 - _lettering(label).width, 3), label, fill=GREY)
     for values, fill in zip(curves, (GREY, DARK)):
         if len(values) < 1:
             continue
