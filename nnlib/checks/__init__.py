@@ -370,7 +370,7 @@ def _declared_condition(name, entry, namespace):
         student = namespace[name]
         for predicate, sentence in entry.get("misconceptions", []):
             if predicate(student, nb=nb):
-                return False, sentence
+                return False, f"not yet.\n  → {sentence}"
         return entry["condition"](student, nb=nb)
     return condition
 

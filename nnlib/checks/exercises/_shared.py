@@ -64,6 +64,16 @@ def _hidden_slope_other_factor(a_h, weights_out, deltas_out):
     return float(np.dot(w, d) * a_h)
 
 
+def _hidden_last_path(a_h, weights_out, deltas_out):
+    w, d = _paths(weights_out, deltas_out)
+    return float(w[-1] * d[-1] * a_h * (1 - a_h))
+
+
+def _hidden_added_pairs(a_h, weights_out, deltas_out):
+    w, d = _paths(weights_out, deltas_out)
+    return float((w.sum() + d.sum()) * a_h * (1 - a_h))
+
+
 def _hidden_plus_slope(a_h, weights_out, deltas_out):
     w, d = _paths(weights_out, deltas_out)
     return float(np.dot(w, d) + a_h * (1 - a_h))
@@ -77,6 +87,10 @@ HIDDEN_DELTA_MISCONCEPTIONS = [
                               "written with that output."),
     (_hidden_first_path, "only the first output's path is counted: a_h reaches E through every "
                          "output neuron, and the paths add up."),
+    (_hidden_last_path, "only one output's path is counted (the last one): a_h reaches E through "
+                        "every output neuron, and the paths add up."),
+    (_hidden_added_pairs, "each output's delta is multiplied by the weight on its path, not "
+                          "added to it."),
     (_hidden_sums_apart, "the deltas and the weights were summed separately: each output's delta "
                          "goes with the weight on its own path, then the paths add up."),
     (_hidden_mean, "the paths were averaged: E is a sum over the outputs, so the paths add up."),

@@ -24,13 +24,16 @@ def _w1_by_nudging(p, x, y_true):
 
 
 def _w1_path(p, x, y_true, first=None, weight="w5", hidden=0, x_index=0, y_slope=True,
-             h_slope=True, factor=2.0):
+             h_slope=True, factor=2.0, slope_at_sum=False):
     """∂L/∂w1 written along the path, with one link changed: the misconceptions below."""
     h = _forward(p, x)
     y_pred = h[2]
     first = factor * (y_pred - y_true) if first is None else first
     link_y = y_pred * (1 - y_pred) if y_slope else 1.0
     link_h = h[hidden] * (1 - h[hidden]) if h_slope else 1.0
+    if slope_at_sum:
+        s_h1 = p["w1"] * x[0] + p["w2"] * x[1] + p["b1"]
+        link_h = s_h1 * (1 - s_h1)
     return float(first * link_y * p[weight] * link_h * x[x_index])
 
 
@@ -88,6 +91,9 @@ EXERCISES = {
              "the 2 that comes down from the square is missing."),
             (lambda y_true, y_pred: -2 * (y_true - y_pred) * y_pred * (1 - y_pred),
              "that goes one link further, through the sigmoid: the exercise stops at ŷ."),
+            (lambda y_true, y_pred: -np.sign(y_true - y_pred),
+             "that is the slope of |y − ŷ|: the loss here is the square, whose slope grows "
+             "with the distance between y and ŷ."),
             (lambda y_true, y_pred: -2 * y_true,
              "only the target is left: the slope depends on how far ŷ is from y."),
             (lambda y_true, y_pred: 2 * y_pred,
@@ -125,6 +131,9 @@ EXERCISES = {
              "the first link has its sign flipped: exercise 1's slope is −2(y − ŷ)."),
             (lambda p, x, y_true: _w1_path(p, x, y_true, factor=1.0),
              "the first link lost its 2: it is exercise 1's slope of the square."),
+            (lambda p, x, y_true: _w1_path(p, x, y_true, slope_at_sum=True),
+             "the hidden sigmoid's slope h(1 − h) is written with its output h1 = σ(s_h1), not "
+             "with the weighted sum s_h1."),
             (lambda p, x, y_true: _w1_path(p, x, y_true) / p["w5"],
              "a link is missing: how s_o1 changes with h1, the weight that carries h1 into the "
              "output."),
@@ -151,6 +160,9 @@ EXERCISES = {
              "the shift goes the other way: the training data had it subtracted."),
             (_predict_shift_swapped,
              "each shift belongs to its own column: the weight's to the weight."),
+            (lambda weight_lb, height_in, *, nb: 1 - _predict(weight_lb, height_in, nb=nb),
+             "the network's output is the probability of class 1 (female, as the labels have "
+             "it): 1 − output is the other class's."),
             (_predict_rounded,
              "the exercise asks for the network's output, a number between 0 and 1, not a "
              "rounded class."),

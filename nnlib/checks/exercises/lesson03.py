@@ -30,7 +30,7 @@ EXERCISES = {
     "output_delta_mse": {
         "args": {"y": "targets y", "y_hat": "predictions ŷ"},
         "reference": _measured_delta,
-        "inputs": [(np.array([[0.0], [1.0], [1.0], [0.0]]), np.array([[0.2], [0.7], [0.9], [0.4]])),
+        "inputs": [(np.array([[1.0], [0.0], [1.0], [1.0]]), np.array([[0.2], [0.7], [0.9], [0.4]])),
                    (np.array([[1.0]]), np.array([[0.6]])),
                    (np.array([[1.0], [0.0], [1.0]]), np.array([[0.35], [0.55], [0.15]]))],
         "hints": [

@@ -16,12 +16,12 @@ def _slope(a):
 
 def _backward(x, t, W1, b1, W2, b2, hidden_deltas):
     """The published backward pass (layout: W1 (hidden, inputs), W2 (outputs, hidden)), with
-    the hidden deltas computed by hidden_deltas(W2, deltas2, a1, z1)."""
+    the hidden deltas computed by hidden_deltas(W2, deltas2, a1, z1, a2)."""
     z1 = W1 @ x + b1
     a1 = sigmoid(z1)
     a2 = sigmoid(W2 @ a1 + b2)
     deltas2 = (a2 - t) * _slope(a2)
-    deltas1 = hidden_deltas(W2, deltas2, a1, z1)
+    deltas1 = hidden_deltas(W2, deltas2, a1, z1, a2)
     return [np.outer(deltas1, x), deltas1, np.outer(deltas2, a1), deltas2]
 
 
@@ -102,28 +102,34 @@ EXERCISES = {
             "its z.",
         ],
         "misconceptions": [
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2 * _slope(a1)) * _slope(a1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2 * _slope(a1)) * _slope(a1)),
              "the hidden sigmoid's slope is applied twice (the published bug): it is one link "
              "of the chain, so it appears once."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2 @ d2) * _slope(a1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2 @ d2) * _slope(a1)),
              "W2 is (outputs, hidden) in this layout: to send the output deltas back to the "
              "hidden neurons it must be turned around first."),
-            (_wrong_backward(lambda W2, d2, a1, z1: W2.T @ d2),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: W2.T @ d2),
              "a link is missing: the hidden neurons' own sigmoid slope."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2) * _slope(z1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) * _slope(z1)),
              "sigmoid_derivative here takes a neuron's output, and it was given the weighted "
              "sum z: give it a1."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2) * _slope(sigmoid(a1))),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) * _slope(sigmoid(a1))),
              "the slope was taken at σ(a1), as if a1 were the weighted sum: a1 is already the "
              "output, which sigmoid_derivative takes as it is."),
-            (_wrong_backward(lambda W2, d2, a1, z1: np.sum(d2) * _slope(a1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: np.sum(d2) * _slope(a1)),
              "the weights are missing: each output's delta reaches a hidden neuron through "
              "the weight between them."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2) * _slope(a1) * np.sum(d2)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) * _slope(a1) * np.sum(d2)),
              "the output deltas are counted twice: they enter once, through W2."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2) + _slope(a1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) * _slope(a2)),
+             "the slope in the hidden deltas is the hidden neurons' own, taken at a1; the "
+             "outputs' slope is already inside deltas2."),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: W2.T @ (d2 * _slope(a1))),
+             "the hidden slope multiplies each hidden neuron's sum, after W2 has carried the "
+             "output deltas back: inside, it mixes with the outputs."),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) + _slope(a1)),
              "the links of a chain multiply: the slope was added instead."),
-            (_wrong_backward(lambda W2, d2, a1, z1: (W2.T @ d2) * (1 - a1)),
+            (_wrong_backward(lambda W2, d2, a1, z1, a2: (W2.T @ d2) * (1 - a1)),
              "only one factor of the sigmoid's slope is there: written with the output, it has "
              "two."),
         ],

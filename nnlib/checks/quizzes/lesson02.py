@@ -28,7 +28,8 @@ QUESTIONS = {
         "kind": "choice", "options": ["a", "b", "c"], "correct": "b",
         "explain": {
             "a": "Not quite: nothing in training makes the output a calibrated probability. "
-                 "It was only pushed towards 0 or 1 on four people.",
+                 "It was only pushed towards 0 or 1 on four people, who cannot show how "
+                 "often people with these measurements are female.",
             "b": "Right: 0.5 is where the output crosses the threshold, the decision boundary. "
                  "The network cannot tell the two classes apart there; it still gives a "
                  "number, and far from its training data it may be confidently wrong.",

@@ -20,8 +20,9 @@ QUESTIONS = {
         "explain": {
             "a": "Not that: H = 50 already fits 99 % of the training points after 20,000 "
                  "passes. Training longer would fit them even better, not generalise better.",
-            "b": "A higher training accuracy with a lower test accuracy is overfitting. "
-                 "The extra bends of the boundary follow the noise of the 200 training points.",
+            "b": "A higher accuracy on the 200 training points with a lower one on 100,000 new "
+                 "points is overfitting. The extra bends of the boundary follow the noise of the "
+                 "200 training points.",
             "c": "No: the new points come from the same make_moons distribution, just other "
                  "random draws (another seed).",
             "d": "No: on 100,000 new points the standard error is 0.06 points, and 96.7 % vs "
@@ -31,8 +32,9 @@ QUESTIONS = {
     "06.4": {
         "kind": "choice", "options": ["a", "b", "c", "d"], "correct": "b",
         "explain": {
-            "a": "No: the cycle repeats forever. From pass 3,000 to 20,000 the loss only "
-                 "alternates between the same two values.",
+            "a": "No: from about pass 2,500 the loss only alternates between two values, which "
+                 "creep up in the 6th digit until about pass 12,000 and then repeat forever. "
+                 "More passes never take it lower.",
             "b": "The step overshoots because it is too large for the curvature of the "
                  "valley. With half the step size the loss goes down again, below both values "
                  "of the cycle.",
