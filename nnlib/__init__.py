@@ -1,8 +1,9 @@
 """nnlib: neural networks from scratch in numpy, with Keras' names.
 
 Three rooms in one package:
-- the network, at the top: layers, activations, losses, optimizers, regularizers, metrics,
-  model, gradcheck, keras_bridge, errors, datasets, plotting — what a student reads;
+- the network, at the top: layers, activations, initializers, losses, optimizers,
+  regularizers, metrics, callbacks, model, gradcheck, keras_bridge, errors, datasets,
+  plotting — what a student reads;
 - `nnlib.checks`: the exercise checks, the diagnosis of a wrong answer, running the student's
   code, the self-check quizzes (lessons use `from nnlib import checks`);
 - `nnlib.playground`: the live playground of lessons 03 and 06 (`from nnlib.playground import
@@ -30,10 +31,12 @@ _os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 # loads its parts on first use).
 from . import (
     activations,
+    callbacks,
     checks,
     datasets,
     errors,
     gradcheck,
+    initializers,
     keras_bridge,
     layers,
     losses,
@@ -47,7 +50,7 @@ from .keras_bridge import to_keras
 from .layers import Dense
 from .model import History, Sequential, load_model
 
-__all__ = ["Sequential", "Dense", "History", "load_model", "to_keras", "activations", "checks",
-           "datasets", "errors", "gradcheck", "keras_bridge", "layers", "losses", "metrics",
-           "optimizers", "plotting", "playground", "regularizers"]
+__all__ = ["Sequential", "Dense", "History", "load_model", "to_keras", "activations", "callbacks",
+           "checks", "datasets", "errors", "gradcheck", "initializers", "keras_bridge", "layers",
+           "losses", "metrics", "optimizers", "plotting", "playground", "regularizers"]
 __version__ = "0.1.0"

@@ -8,6 +8,8 @@ import os
 
 import numpy as np
 
+from .layers import Dropout
+
 
 def import_keras():
     """keras, with TensorFlow quiet and float64 as the default dtype (as in nnlib)."""
@@ -29,8 +31,11 @@ def to_keras(model, compile=True, steps_per_execution=1):
     """
     keras = import_keras()
     model._require_built("convert to Keras")
-    layers = [keras.Input(shape=(model.layers[0].kernel.shape[0],), dtype="float64")]
+    layers = [keras.Input(shape=(model.layers[0].input_dim,), dtype="float64")]
     for layer in model.layers:
+        if isinstance(layer, Dropout):
+            layers.append(keras.layers.Dropout(layer.rate, seed=layer.seed, dtype="float64"))
+            continue
         reg = layer.kernel_regularizer
         layers.append(keras.layers.Dense(
             layer.units, activation=layer.activation.name, use_bias=layer.use_bias,

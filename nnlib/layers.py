@@ -1,4 +1,4 @@
-"""Dense, the fully connected layer: forward and backward side by side.
+"""Dense, the fully connected layer, and Dropout: forward and backward side by side.
 
 Shapes (n = samples in the batch):
     x      (n, n_in)      the layer's input
@@ -9,44 +9,8 @@ Shapes (n = samples in the batch):
 """
 import numpy as np
 
-from . import activations, regularizers
-from .errors import NNLibTypeError, NNLibValueError, flag, lookup, positive_int
-
-# --- initializers: (shape, rng) -> array ---------------------------------------------------
-
-def glorot_uniform(shape, rng):
-    """Keras' default: uniform on ±sqrt(6 / (n_in + units))."""
-    limit = np.sqrt(6.0 / (shape[0] + shape[1]))
-    return rng.uniform(-limit, limit, size=shape)
-
-
-def he_normal(shape, rng):
-    """For ReLU layers: normal with std sqrt(2 / n_in) (Keras truncates at 2 std; we do too)."""
-    std = np.sqrt(2.0 / shape[0])
-    w = rng.normal(0.0, std, size=shape)
-    while np.any(np.abs(w) > 2 * std):
-        bad = np.abs(w) > 2 * std
-        w[bad] = rng.normal(0.0, std, size=bad.sum())
-    return w
-
-
-INITIALIZERS = {
-    "glorot_uniform": glorot_uniform,
-    "he_normal": he_normal,
-    "random_normal": lambda shape, rng: rng.normal(0.0, 0.05, size=shape),
-    "random_uniform": lambda shape, rng: rng.uniform(-0.05, 0.05, size=shape),
-    "standard_normal": lambda shape, rng: rng.standard_normal(size=shape),
-    "uniform_0_1": lambda shape, rng: rng.uniform(0.0, 1.0, size=shape),
-    "zeros": lambda shape, rng: np.zeros(shape),
-    "ones": lambda shape, rng: np.ones(shape),
-}
-
-
-def get_initializer(spec):
-    """An initializer name from INITIALIZERS, or any callable (shape, rng) -> array."""
-    if callable(spec):
-        return spec
-    return lookup("initializer", spec, INITIALIZERS)
+from . import activations, initializers, regularizers
+from .errors import NNLibTypeError, NNLibValueError, flag, number_in, positive_int, seed_value
 
 
 class Dense:
@@ -63,8 +27,8 @@ class Dense:
         self.activation = activations.get(activation)
         self.input_dim = None if input_dim is None else positive_int(input_dim, "input_dim")
         self.use_bias = flag(use_bias, "use_bias")
-        self.kernel_initializer = get_initializer(kernel_initializer)
-        self.bias_initializer = get_initializer(bias_initializer)
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
         self.kernel_regularizer = regularizers.get(kernel_regularizer)
         self.name = name
         self.kernel = None   # (n_in, units), set by build
@@ -101,8 +65,9 @@ class Dense:
         """dL/dparam for each array of `params`, from the last `backward`."""
         return [self.grad_kernel, self.grad_bias] if self.use_bias else [self.grad_kernel]
 
-    def forward(self, x):
-        """x (n, n_in) -> a (n, units). Keeps x, z and a for `backward`."""
+    def forward(self, x, training=False):
+        """x (n, n_in) -> a (n, units). Keeps x, z and a for `backward`. (`training` changes
+        nothing here; it is for layers such as Dropout.)"""
         if x.shape[1] != self.kernel.shape[0]:
             raise NNLibValueError(
                 f"Layer {self.name!r} expects inputs of shape (n, {self.kernel.shape[0]}) but got "
@@ -134,6 +99,12 @@ class Dense:
         self.grad_bias = grad_z.sum(axis=0) if self.use_bias else None
         return grad_z @ self.kernel.T if input_grad else None
 
+    def set_params(self, arrays):
+        """Replace [kernel, bias] (or [kernel]) by copies of `arrays`, checked by the caller."""
+        self.kernel = arrays[0].copy()
+        if self.use_bias:
+            self.bias = arrays[1].copy()
+
     def penalty(self):
         """What the kernel regularizer adds to the loss (0 without one)."""
         return 0.0 if self.kernel_regularizer is None else self.kernel_regularizer(self.kernel)
@@ -144,7 +115,7 @@ class Dense:
     def get_config(self):
         """What `save` stores to rebuild the layer (initializers are not needed then)."""
         reg = self.kernel_regularizer
-        return {"units": self.units, "activation": self.activation.name,
+        return {"class": "Dense", "units": self.units, "activation": self.activation.name,
                 "input_dim": self.input_dim, "use_bias": self.use_bias, "name": self.name,
                 "kernel_regularizer": None if reg is None else [type(reg).__name__,
                                                                 vars(reg)]}
@@ -152,6 +123,7 @@ class Dense:
     @classmethod
     def from_config(cls, config):
         config = dict(config)
+        config.pop("class", None)
         reg = config.pop("kernel_regularizer", None)
         if reg is not None:
             reg = getattr(regularizers, reg[0])(**reg[1])
@@ -162,9 +134,84 @@ class Dense:
                 + (f", input_dim={self.input_dim}" if self.input_dim else "") + ")")
 
 
+class Dropout:
+    """At training, each input is set to 0 with probability `rate` and the others are scaled by
+    1 / (1 - rate), so that every unit's expected output is its input; at inference (predict,
+    evaluate), the identity. It has no weights.
+
+    x, a, mask: (n, units). mask holds 0 or 1 / (1 - rate): a = x * mask, dL/dx = dL/da * mask.
+    seed: its own random masks; None draws them from the model's generator (Sequential's seed).
+    """
+
+    kernel_regularizer = None   # no weights: nothing to penalise
+    params = grads = ()
+
+    def __init__(self, rate, seed=None, input_dim=None, name=None):
+        self.rate = number_in(rate, "Dropout rate", 0.0, 1.0, "a fraction in [0, 1)")
+        self.seed = seed_value(seed)
+        self.input_dim = None if input_dim is None else positive_int(input_dim, "input_dim")
+        self.name = name
+        self.rng = None
+        self.mask = None
+
+    @property
+    def units(self):
+        return self.input_dim
+
+    @property
+    def built(self):
+        return self.rng is not None
+
+    def build(self, n_in, rng):
+        self.input_dim = n_in
+        self.rng = rng if self.seed is None else np.random.default_rng(self.seed)
+
+    def forward(self, x, training=False):
+        """x (n, units) -> a (n, units): x * mask at training, x itself at inference."""
+        if not training or self.rate == 0.0:
+            self.mask = None
+            return x
+        self.mask = (self.rng.random(x.shape) >= self.rate) / (1.0 - self.rate)
+        return x * self.mask
+
+    def backward(self, grad_a, input_grad=True):
+        """dL/da (n, units) -> dL/dx = dL/da * mask (the same mask as forward)."""
+        return grad_a if self.mask is None else grad_a * self.mask
+
+    def set_params(self, arrays):
+        pass
+
+    def penalty(self):
+        return 0.0
+
+    def count_params(self):
+        return 0
+
+    def get_config(self):
+        return {"class": "Dropout", "rate": self.rate, "seed": self.seed, "name": self.name,
+                "input_dim": self.input_dim}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config.pop("class", None)
+        return cls(**config)
+
+    def __repr__(self):
+        return f"Dropout({self.rate})"
+
+
+LAYERS = {"Dense": Dense, "Dropout": Dropout}
+
+
+def from_config(config):
+    """The layer a get_config() dict describes (files from before "class" was saved: Dense)."""
+    return LAYERS[config.get("class", "Dense")].from_config(config)
+
+
 def check_layer(layer):
     """Refuse anything that is not a layer, with a message that says what is."""
-    if not isinstance(layer, Dense):
+    if not isinstance(layer, (Dense, Dropout)):
         raise NNLibTypeError(f"Sequential takes nnlib layers such as Dense(3, "
                              f"activation='sigmoid'), got {type(layer).__name__}: {layer!r}.")
     return layer

@@ -19,6 +19,7 @@ import zipfile
 
 import numpy as np
 
+from . import layers as layers_module
 from . import losses, optimizers
 from . import metrics as metrics_module
 from .errors import (
@@ -30,7 +31,7 @@ from .errors import (
     positive_int,
     seed_value,
 )
-from .layers import Dense, check_layer
+from .layers import Dense, Dropout, check_layer
 
 
 class History:
@@ -104,10 +105,10 @@ class Sequential:
                 "[Dense(3)] * 3, which repeats one object): make a new Dense for each layer, "
                 "e.g. [Dense(3) for _ in range(3)].")
         if layer.name is None:
-            layer.name = f"dense_{len(self.layers)}"
+            layer.name = f"{type(layer).__name__.lower()}_{len(self.layers)}"
         if self.layers:
             n_in = self.layers[-1].units
-            if layer.input_dim is not None and layer.input_dim != n_in:
+            if layer.input_dim is not None and n_in is not None and layer.input_dim != n_in:
                 raise NNLibValueError(f"Layer {layer.name!r} has input_dim={layer.input_dim}, but "
                                       f"the layer before it has {n_in} units.")
             self.layers.append(layer)
@@ -184,8 +185,12 @@ class Sequential:
         cross-entropy on sigmoid, tanh or linear outputs (each row divided by its sum, then
         clipped), train with the gradient of exactly the loss reported.
         """
+        if self.layers and isinstance(self.layers[-1], Dropout):
+            raise NNLibValueError("Dropout cannot be the output layer: the loss needs a Dense "
+                                  "output. Put Dropout between Dense layers.")
         for layer in self.layers:
-            if layer.activation.name == "softmax" and layer.units == 1:
+            if getattr(layer, "activation", None) is not None and \
+                    layer.activation.name == "softmax" and layer.units == 1:
                 raise NNLibValueError(
                     f"Layer {layer.name!r} is Dense(1, activation='softmax'): a softmax over one "
                     "unit is always 1, so nothing can be learned. For two classes use "
@@ -225,12 +230,12 @@ class Sequential:
             raise NNLibTypeError(f"{name} is None; expected the inputs, an array of shape "
                                  "(n_samples, n_features).")
         X = as_float_array(self._in_fit_order(X, name), name, ndim=2)
-        if self.built and X.shape[1] != self.layers[0].kernel.shape[0]:
+        if self.built and X.shape[1] != self.layers[0].input_dim:
             first = self.layers[0]
             raise NNLibValueError(
-                f"Layer {first.name!r} expects inputs of shape (n, {first.kernel.shape[0]}), but "
+                f"Layer {first.name!r} expects inputs of shape (n, {first.input_dim}), but "
                 f"{name} has shape {X.shape}: {X.shape[1]} feature(s) instead of "
-                f"{first.kernel.shape[0]}.")
+                f"{first.input_dim}.")
         return X
 
     def _in_fit_order(self, X, name):
@@ -292,11 +297,12 @@ class Sequential:
 
     # --- the algorithm -------------------------------------------------------------------------
 
-    def forward(self, X):
-        """X (n, n_features) -> the output layer's a (n, units)."""
+    def forward(self, X, training=False):
+        """X (n, n_features) -> the output layer's a (n, units). training=True: as in a
+        training step (Dropout drops); False: as predict and evaluate (Dropout passes all)."""
         a = X
         for layer in self.layers:
-            a = layer.forward(a)
+            a = layer.forward(a, training)
         return a
 
     def loss_value(self, y):
@@ -323,7 +329,7 @@ class Sequential:
 
     def train_step(self, X, y):
         """One step of gradient descent on the batch (X, y); returns the batch loss (before it)."""
-        self.forward(X)
+        self.forward(X, training=True)
         value = self.backward(y)
         self.optimizer.apply(self.params, [g for layer in self.layers for g in layer.grads])
         return value
@@ -350,7 +356,7 @@ class Sequential:
         a = X
         for layer in self.layers:
             a = layer.forward(a)
-            if not np.all(np.isfinite(layer.z)):
+            if not np.all(np.isfinite(getattr(layer, "z", a))):
                 return (f"layer {layer.name!r}'s x W + b overflows (the largest |x| is "
                         f"{np.abs(X).max():.3g}, the largest weight "
                         f"{max(np.abs(w).max() for w in self.params):.3g}): the inputs are too "
@@ -415,7 +421,9 @@ class Sequential:
         if batch_size > n:
             raise NNLibValueError(f"batch_size={batch_size} is larger than the {n} training "
                                   f"samples; use batch_size={n} (full batch) or less.")
-        callbacks = _callback_list(callbacks)
+        logged = ["loss", *self.metrics]
+        callbacks = _callback_list(callbacks, logged + ([f"val_{k}" for k in logged]
+                                                        if validation is not None else []))
         if self._fit_thread not in (None, threading.get_ident()):
             raise NNLibValueError("fit is already running on this model in another thread; "
                                   "wait for it to finish, or train a copy of the model.")
@@ -473,7 +481,7 @@ class Sequential:
         Returns the epoch's logs, or None when an interrupt came (after the step under way).
         """
         with self._lock:
-            saved[:] = [saved[-1], self._training_state(with_rng=shuffle)]
+            saved[:] = [saved[-1], self._training_state(with_rng=self._draws_in_epoch(shuffle))]
             try:
                 if shuffle:
                     order = self.rng.permutation(len(x))
@@ -511,7 +519,7 @@ class Sequential:
         for Xb, yb in batches:
             if interrupt.pending:
                 return None
-            self.forward(Xb)
+            self.forward(Xb, True)
             values.append(self.backward(yb))
             apply(params, [g for layer in self.layers for g in layer.grads])
             for name, fn in self.metrics.items():   # on the batch's forward pass, as Keras
@@ -538,6 +546,11 @@ class Sequential:
         return ([p.copy() for p in self.params],
                 {k: [a.copy() for a in v] if isinstance(v, list) else v for k, v in state.items()},
                 self.rng.bit_generator.state if with_rng else None)
+
+    def _draws_in_epoch(self, shuffle):
+        """Whether an epoch draws from the model's generator (shuffling, or Dropout's masks)."""
+        return shuffle or any(isinstance(layer, Dropout) and layer.seed is None
+                              for layer in self.layers)
 
     def _set_training_state(self, saved):
         weights, state, rng_state = saved
@@ -632,9 +645,10 @@ class Sequential:
         lines = [f'Model: "{self.name}"', f"{'Layer (type)':<24}{'Output Shape':<16}{'Param #':>9}",
                  "-" * 49]
         for layer in self.layers:
-            lines.append(f"{layer.name + ' (Dense)':<24}{str((None, layer.units)):<16}"
-                         f"{layer.count_params():>9}")
-            lines.append(f"{'':<24}activation: {layer.activation.name}")
+            lines.append(f"{f'{layer.name} ({type(layer).__name__})':<24}"
+                         f"{str((None, layer.units)):<16}{layer.count_params():>9}")
+            if isinstance(layer, Dense):
+                lines.append(f"{'':<24}activation: {layer.activation.name}")
         lines += ["-" * 49, f"Total params: {self.count_params()}"]
         print("\n".join(lines))
 
@@ -665,11 +679,8 @@ class Sequential:
         with self._lock:
             i = 0
             for layer in self.layers:
-                layer.kernel = arrays[i].copy()
-                i += 1
-                if layer.use_bias:
-                    layer.bias = arrays[i].copy()
-                    i += 1
+                layer.set_params(arrays[i:i + len(layer.params)])
+                i += len(layer.params)
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -741,9 +752,8 @@ class Sequential:
         self._require_built("load weights")
         path = _model_path(path)
         config, weights, _ = _read_model_file(path)
-        mine = [(c["units"], c["activation"], c["use_bias"]) for c in self.get_config()["layers"]]
-        theirs = [(c.get("units"), c.get("activation"), c.get("use_bias"))
-                  for c in config["layers"]]
+        mine = [_layer_kind(c) for c in self.get_config()["layers"]]
+        theirs = [_layer_kind(c) for c in config["layers"]]
         shapes = [w.shape for w in weights]
         if mine != theirs or shapes != [p.shape for p in self.params]:
             raise NNLibValueError(f"{path} holds a different model: its layers (units, activation, "
@@ -760,7 +770,8 @@ def load_model(path):
     """Rebuild a model saved with `model.save(path)`: same layers, weights, compile settings."""
     path = _model_path(path)
     config, weights, arrays = _read_model_file(path)
-    model = Sequential([Dense.from_config(c) for c in config["layers"]], seed=config["seed"],
+    model = Sequential([layers_module.from_config(c) for c in config["layers"]],
+                       seed=config["seed"],
                        name=config["name"])
     if "compile" in config:
         c = config["compile"]
@@ -822,6 +833,12 @@ def _read_model_file(path):
     if not isinstance(config, dict) or config.get("format") != "nnlib-sequential-1":
         raise NNLibValueError(f"{path!r} was not written by nnlib's model.save.")
     return config, weights, arrays
+
+
+def _layer_kind(config):
+    """What load_weights compares: (class, units, activation, use_bias) of a layer's config."""
+    return (config.get("class", "Dense"), config.get("units"), config.get("activation"),
+            config.get("use_bias"))
 
 
 def _column_names(X):
@@ -918,8 +935,9 @@ def _verbose(verbose):
     return int(verbose)
 
 
-def _callback_list(callbacks):
-    """fit's callbacks as a list, each with Keras' hooks."""
+def _callback_list(callbacks, logged):
+    """fit's callbacks as a list, each with Keras' hooks; one that monitors a quantity fit
+    will not log (`logged`) is refused before training."""
     if callbacks is None:
         return []
     if not isinstance(callbacks, (list, tuple)):
@@ -929,6 +947,12 @@ def _callback_list(callbacks):
                    ("set_model", "on_train_begin", "on_epoch_end", "on_train_end")):
             raise NNLibTypeError(f"callbacks must be nnlib callbacks such as "
                                  f"nnlib.callbacks.EarlyStopping(patience=5), got {c!r}.")
+        monitor = getattr(c, "monitor", None)
+        if isinstance(monitor, str) and monitor not in logged:
+            hint = (" Give fit validation_data=(x_val, y_val) or validation_split=0.2."
+                    if monitor.startswith("val_") else "")
+            raise NNLibValueError(f"{type(c).__name__} monitors {monitor!r}, but fit logs only "
+                                  f"{', '.join(map(repr, logged))}.{hint}")
     return list(callbacks)
 
 

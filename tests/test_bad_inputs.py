@@ -143,6 +143,15 @@ mse and SGD; `clf` is the same with a 3-unit softmax output and categorical cros
 | save_path_type | save(42) | TypeError | "file name", "int" |
 | load_path_type | load_model(None) | TypeError | "file name", "NoneType" |
 | load_weights_suffix | load_weights("m.h5") | ValueError | ".npz" |
+| dropout_rate_one | Dropout(1.0) | ValueError | "Dropout rate", "[0, 1)" |
+| dropout_rate_string | Dropout("0.5") | TypeError | "Dropout rate", "'0.5'" |
+| dropout_last | Dropout as the output layer, compile | ValueError | "output layer", "Dense" |
+| initializer_typo | Dense(3, kernel_initializer="he_norml") | ValueError | "he_normal" |
+| early_no_validation | EarlyStopping(), no validation data | ValueError | "validation_split" |
+| early_mode | EarlyStopping(mode="maximum") | ValueError | "mode", "'max'" |
+| early_unknown_direction | EarlyStopping(monitor="val_r2") | ValueError | "mode='max'" |
+| early_patience | EarlyStopping(patience=-1) | ValueError | "patience", ">= 0" |
+| callbacks_function | fit(callbacks=[print]) | TypeError | "callbacks", "EarlyStopping" |
 
 | works | odd input | the same as |
 | --- | --- | --- |
@@ -188,6 +197,8 @@ import pytest
 
 import nnlib
 from nnlib import Dense, Sequential
+from nnlib.callbacks import EarlyStopping
+from nnlib.layers import Dropout
 from nnlib.optimizers import SGD, Adam
 from nnlib.regularizers import L1, L2
 
@@ -513,6 +524,20 @@ CASES = {
     "save_path_type": (lambda t: model().save(42), TypeError, ["file name", "int"]),
     "load_path_type": (lambda t: nnlib.load_model(None), TypeError, ["file name", "NoneType"]),
     "load_weights_suffix": (lambda t: model().load_weights(str(t / "m.h5")), ValueError, [".npz"]),
+    "dropout_rate_one": (lambda t: Dropout(1.0), ValueError, ["Dropout rate", "[0, 1)"]),
+    "dropout_rate_string": (lambda t: Dropout("0.5"), TypeError, ["Dropout rate", "'0.5'"]),
+    "dropout_last": (lambda t: compiled([Dense(3, input_dim=2), Dropout(0.5)]), ValueError,
+                     ["output layer", "Dense"]),
+    "initializer_typo": (lambda t: Dense(3, kernel_initializer="he_norml"), ValueError,
+                         ["he_normal"]),
+    "early_no_validation": (lambda t: model().fit(X, Y, callbacks=[EarlyStopping()]), ValueError,
+                            ["val_loss", "validation_split"]),
+    "early_mode": (lambda t: EarlyStopping(mode="maximum"), ValueError, ["mode", "'max'"]),
+    "early_unknown_direction": (lambda t: EarlyStopping(monitor="val_r2"), ValueError,
+                                ["mode='max'"]),
+    "early_patience": (lambda t: EarlyStopping(patience=-1), ValueError, ["patience", ">= 0"]),
+    "callbacks_function": (lambda t: model().fit(X, Y, callbacks=[print]), TypeError,
+                           ["callbacks", "EarlyStopping"]),
 }
 
 

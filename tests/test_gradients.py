@@ -190,3 +190,53 @@ def test_a_softmax_of_one_unit_is_refused_at_compile():
     model = Sequential([Dense(1, "softmax", input_dim=2)])
     with pytest.raises(ValueError, match="sigmoid"):
         model.compile(loss="mse")
+
+
+# --- Dropout: its backward pass with the mask of its forward pass -------------------------------
+
+class FixedDraws:
+    """Stands in for a Dropout layer's generator: the same uniform draws every time, so that
+    the network with dropout is one fixed function that differences can check."""
+
+    def __init__(self, shape, seed):
+        self.draws = np.random.default_rng(seed).random(shape)
+
+    def random(self, shape):
+        return self.draws
+
+
+@pytest.mark.parametrize("rate", [0.2, 0.5])
+def test_dropout_backward_matches_numerical_gradient_with_its_mask(rate):
+    from nnlib.layers import Dropout
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(6, 3)), rng.integers(0, 3, 6)
+    model = Sequential([Dense(5, "tanh", input_dim=3), Dropout(rate), Dense(3, "softmax")],
+                       seed=0)
+    model.compile("sparse_categorical_crossentropy")
+    model.layers[1].rng = FixedDraws((6, 5), seed=1)
+    y_checked = model._check_y(y, 6)
+
+    def loss():
+        model.forward(X, training=True)
+        return model.backward(y_checked)
+
+    loss()
+    analytic = [g.copy() for layer in model.layers for g in layer.grads]
+    mask = model.layers[1].mask
+    assert (mask == 0).any() and np.allclose(mask[mask > 0], 1 / (1 - rate))
+    assert np.all(analytic[2][mask.sum(axis=0) == 0] == 0)   # a unit dropped in every row
+    for param, grad in zip(model.params, analytic):
+        numeric = gradcheck.numerical_gradient(loss, param, h=1e-4, points=5)
+        assert gradcheck.rel_error(grad, numeric) < 1e-8
+
+
+def test_dropout_is_the_identity_at_inference_and_keeps_the_mean_at_training():
+    from nnlib.layers import Dropout
+    layer = Dropout(0.3)
+    layer.build(4, np.random.default_rng(0))
+    x = np.random.default_rng(1).normal(size=(50_000, 4))
+    assert layer.forward(x) is x and layer.backward(x) is x
+    out = layer.forward(x, training=True)
+    assert abs((out == 0).mean() - 0.3) < 0.01
+    assert np.allclose(out[out != 0], x[out != 0] / 0.7)
+    assert abs(out.mean(axis=0) - x.mean(axis=0)).max() < 0.03

@@ -91,3 +91,85 @@ def test_import_nnlib_does_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", "import sys, nnlib; print('tensorflow' in "
                           "sys.modules)"], capture_output=True, text=True).stdout
     assert out.strip() == "False"
+
+
+# --- issue 22: initializers, early stopping, validation_split, dropout, against Keras --------
+
+@pytest.mark.parametrize("name", ["glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
+                                  "lecun_uniform", "lecun_normal", "random_normal",
+                                  "random_uniform", "truncated_normal", "zeros", "ones"])
+def test_initializers_have_keras_mean_and_variance(name):
+    """120,000 draws from each: variances within 3 % of Keras' draws, means within 5 standard
+    errors, the same largest value where Keras truncates."""
+    shape = (400, 300)
+    ours = nnlib.initializers.get(name)(shape, np.random.default_rng(0))
+    config = {} if name in ("zeros", "ones") else {"seed": 1}
+    theirs = np.asarray(keras.initializers.get({"class_name": name, "config": config})(
+        shape, dtype="float64"))
+    if theirs.var() == 0:
+        assert np.array_equal(ours, theirs)
+        return
+    assert abs(ours.var() / theirs.var() - 1) < 0.03
+    assert abs(ours.mean() - theirs.mean()) < 5 * np.sqrt(2 * theirs.var() / ours.size)
+    assert abs(np.abs(ours).max() / np.abs(theirs).max() - 1) < 0.03
+
+
+class WeightsHolder:
+    """What Keras' EarlyStopping needs of a model: get/set_weights and stop_training."""
+
+    def __init__(self):
+        self.weights, self.stop_training = [np.zeros(1)], False
+
+    def get_weights(self):
+        return [w.copy() for w in self.weights]
+
+    def set_weights(self, weights):
+        self.weights = weights
+
+
+@pytest.mark.parametrize("settings", [
+    {}, {"patience": 3}, {"patience": 2, "min_delta": 0.05}, {"patience": 4, "baseline": 0.3},
+    {"patience": 1, "mode": "max", "monitor": "val_accuracy"}, {"start_from_epoch": 5},
+    {"patience": 3, "restore_best_weights": True}])
+def test_early_stopping_follows_keras_rules_epoch_for_epoch(settings):
+    from nnlib.callbacks import EarlyStopping
+    monitor = settings.get("monitor", "val_loss")
+    rng = np.random.default_rng(len(str(settings)))
+    for trial in range(30):   # noisy, slowly improving curves
+        values = 1.0 / np.arange(1, 41) + rng.normal(0, 0.05, 40)
+        outcomes = []
+        for callback in (EarlyStopping(**settings),
+                         keras.callbacks.EarlyStopping(**settings)):
+            holder = WeightsHolder()
+            callback.set_model(holder)
+            callback.on_train_begin()
+            for epoch, value in enumerate(values):
+                holder.weights = [np.full(1, epoch)]
+                callback.on_epoch_end(epoch, {monitor: float(value), "loss": 1.0})
+                if holder.stop_training:
+                    break
+            callback.on_train_end()
+            outcomes.append((epoch, callback.stopped_epoch, callback.best_epoch,
+                             float(callback.best) if callback.best is not None else None,
+                             holder.weights[0][0]))
+        assert outcomes[0] == outcomes[1], (trial, outcomes)
+
+
+def test_validation_split_holds_out_the_same_samples_as_keras():
+    model = nn("tanh", "sigmoid", 1, "mse", SGD(0.1))
+    keras_model = nnlib.to_keras(model)
+    ours = model.fit(X, Y_REG, epochs=3, batch_size=25, shuffle=False, validation_split=0.2)
+    theirs = keras_model.fit(X, Y_REG, epochs=3, batch_size=25, shuffle=False,
+                             validation_split=0.2, verbose=0)
+    assert np.allclose(ours.history["val_loss"], theirs.history["val_loss"], rtol=1e-12)
+    assert max_weight_difference(model, keras_model) < 1e-12
+
+
+def test_a_model_with_dropout_converts_and_predicts_as_keras():
+    from nnlib.layers import Dropout
+    model = Sequential([Dense(6, "relu", input_dim=2), Dropout(0.5), Dense(2, "softmax")],
+                       seed=0)
+    model.compile("sparse_categorical_crossentropy", "sgd")
+    keras_model = nnlib.to_keras(model)
+    assert isinstance(keras_model.layers[1], keras.layers.Dropout)
+    assert keras_bridge.compare(model, keras_model, X) < 1e-12   # inference: no mask
