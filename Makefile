@@ -121,3 +121,17 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# The instructor's edition: an nbgrader course folder in DIR from notebooks/solutions/
+# (`make teach DIR=~/course`, LESSONS="01 02" for some); docs/teaching.md has what follows.
+TEACH_STAMP = $(VENV)/.installed-teach
+$(TEACH_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -e ".[course,teach]"
+	@touch $@ $(COURSE_STAMP)
+
+.PHONY: teach teach-needs-dir
+teach: $(if $(DIR),$(TEACH_STAMP),teach-needs-dir)
+	$(PY) tools/teach layout "$(DIR)" $(LESSONS)
+
+teach-needs-dir:
+	@echo "Say where: make teach DIR=path/to/course" && exit 2
