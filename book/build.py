@@ -26,6 +26,7 @@ import argparse
 import copy
 import hashlib
 import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -43,6 +44,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 BOOK = Path(__file__).resolve().parent
 REPO = BOOK.parent
 sys.path.insert(0, str(BOOK))
+import glossary_links  # noqa: E402
+from alt_text import ALT_SETUP, alt_texts  # noqa: E402
+from scrubber import add_scrubber  # noqa: E402
 from widgets import freeze_widgets  # noqa: E402
 
 # The marker rules are the student notebooks' (tools/make_student_notebooks.py): one source.
@@ -54,7 +58,7 @@ _spec.loader.exec_module(students)
 DEFAULT_SRC = REPO / "notebooks"
 DEFAULT_OUT = REPO / "build" / "book"
 GLOSSARY = REPO / "docs" / "glossary.md"
-BOOK_FILES = ["_config.yml", "intro.md", "_static", "_ext"]
+BOOK_FILES = ["_config.yml", "intro.md", "_static", "_ext", "_templates"]
 # The reference's modules, core first, in the order the lessons meet them; any other module
 # of nnlib/ follows in alphabetical order.
 API_ORDER = ["model", "layers", "activations", "losses", "regularizers", "optimizers",
@@ -181,9 +185,16 @@ def stage_pages(src, staged, lesson_names):
             write_if_changed(staged / name, path.read_bytes())
     glossary = GLOSSARY.read_text(encoding="utf-8") if GLOSSARY.is_file() else \
         "# Glossary\n\nNot written yet: docs/glossary.md is missing.\n"
-    # In the repository the glossary links the lessons' notebooks; in the book, their pages.
-    glossary = re.sub(r"\]\(\.\./notebooks/(\d\d_\w+)\.ipynb\)", r"](lessons/\1.ipynb)", glossary)
+    # In the repository the glossary links the lessons' notebooks; in the book, the section of
+    # the lesson page it names; each entry gets a label the lessons' first uses link to.
+    headings = {Path(n).stem: glossary_links.lesson_headings(
+        nbformat.read(Path(src) / "solutions" / n, as_version=4)) for n in lesson_names}
+    glossary, unresolved = glossary_links.book_glossary(glossary, headings)
+    for where in unresolved:
+        print(f"glossary: no heading {where} (linked to the top of the lesson)")
     write_if_changed(staged / "glossary.md", glossary.encode("utf-8"))
+    write_if_changed(staged / "_static" / "course-glossary.json",
+                     json.dumps(glossary_links.search_terms(glossary), indent=0))
     write_if_changed(staged / "api.md", api_page((BOOK / "api.md").read_text(encoding="utf-8")))
     write_if_changed(staged / "_toc.yml", toc(lesson_names))
     for name in lesson_names:
@@ -207,6 +218,9 @@ def execute(nb, name, origin, n_cells):
     def on_cell_start(cell, cell_index, **_):
         running["index"] = cell_index
 
+    # A first cell, removed afterwards, gives each matplotlib figure alt text (book/alt_text.py).
+    nb.cells.insert(0, nbformat.v4.new_code_cell(ALT_SETUP, id="book-alt-setup"))
+    origin = [None] + list(origin)
     # record_timing=False: timestamps in the cells' metadata would change the cache's hash
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name=KERNEL, allow_errors=False,
                             record_timing=False, on_cell_start=on_cell_start)
@@ -214,6 +228,7 @@ def execute(nb, name, origin, n_cells):
         client.resources = {"metadata": {"path": cwd}}
         try:
             client.execute()
+            nb.cells.pop(0)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
             index = running.get("index")
             cell = nb.cells[index] if index is not None else None
@@ -226,8 +241,9 @@ def execute(nb, name, origin, n_cells):
 
 
 def library_digest(package=REPO / "nnlib"):
-    """A hash of nnlib's source files: the lessons run again when the library changed."""
-    digest = hashlib.sha256()
+    """A hash of nnlib's source files (and of the build's set-up cell): the lessons run again
+    when the library changed."""
+    digest = hashlib.sha256(ALT_SETUP.encode())
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -254,13 +270,16 @@ def run_lesson(nb, name, origin, n_cells, cache):
     return cache.merge_match_into_notebook(nb)[1], seconds
 
 
-def build_lessons(paths, staged, cache, report=print, library=""):
-    """Prepare, execute (or fetch) and freeze each lesson into `staged`/lessons/.
+def build_lessons(paths, staged, cache, report=print, library="", terms=()):
+    """Prepare, execute (or fetch) and freeze each lesson into `staged`/lessons/: a playground
+    becomes frames to scrub (book/scrubber.py), each figure gets alt text (book/alt_text.py,
+    collected into `staged`/_static/course-alt-text.json), the first use of each glossary term
+    (`terms`, from glossary_links.search_terms) links to its entry.
 
     `library` (nnlib's digest) is written into the first code cell's metadata, which
     jupyter-cache hashes with the code: a lesson is unchanged only if nnlib is too.
     Returns the failures' messages (empty when every lesson ran)."""
-    failures = []
+    failures, alts = [], {}
     for path in paths:
         solution = nbformat.read(path, as_version=4)
         nb, origin = prepare(solution, path.name)
@@ -274,8 +293,13 @@ def build_lessons(paths, staged, cache, report=print, library=""):
             report(f"FAILED {path.name}")
             continue
         freeze_widgets(nb)
+        add_scrubber(nb, path.stem, staged / "_static", library)
+        alts.update(alt_texts(nb))
+        glossary_links.link_first_uses(nb, terms)
         write_if_changed(staged / "lessons" / path.name, nbformat.writes(nb))
         report(f"{path.name}: " + ("cached" if seconds is None else f"ran in {seconds:.0f} s"))
+    write_if_changed(staged / "_static" / "course-alt-text.json",
+                     json.dumps(alts, indent=0, sort_keys=True))
     return failures
 
 
@@ -283,8 +307,9 @@ def build_lessons(paths, staged, cache, report=print, library=""):
 
 def jupyter_book(staged, out):
     """`jupyter-book build`; returns its exit code."""
+    # -W: any Sphinx warning fails the build (--keep-going lists them all first).
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged),
-               "--path-output", str(out), "--builder", "html"]
+               "--path-output", str(out), "--builder", "html", "-W", "--keep-going"]
     return subprocess.run(command, cwd=out).returncode
 
 
@@ -309,7 +334,9 @@ def main(argv=None):
         if old.name not in {p.name for p in paths}:
             old.unlink()
     os.environ.pop("MPLBACKEND", None)  # `make test` sets Agg: the kernels would draw nothing
-    failures = build_lessons(paths, staged, get_cache(out / "cache"), library=library_digest())
+    terms = json.loads((staged / "_static" / "course-glossary.json").read_text(encoding="utf-8"))
+    failures = build_lessons(paths, staged, get_cache(out / "cache"), library=library_digest(),
+                             terms=terms)
     if failures:
         print("\nFAILED: the book was not built.\n\n" + "\n\n".join(failures), file=sys.stderr)
         return 1

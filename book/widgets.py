@@ -31,10 +31,11 @@ def _text(value):
     return "".join(value) if isinstance(value, list) else (value or "")
 
 
-def _img(mime, data):
+def _img(mime, data, alt=None):
     if mime == "image/svg+xml":
         return _text(data)
-    return f'<img src="data:{mime};base64,{_text(data).strip()}" alt="figure">'
+    alt = html.escape(alt or "a picture the widget drew (its last state)", quote=True)
+    return f'<img src="data:{mime};base64,{_text(data).strip()}" alt="{alt}">'
 
 
 def render_output(output):
@@ -48,7 +49,7 @@ def render_output(output):
     data = output.get("data", {})
     for mime in IMAGE_MIMES:
         if mime in data:
-            return _img(mime, data[mime])
+            return _img(mime, data[mime], output.get("metadata", {}).get(mime, {}).get("alt"))
     if "text/html" in data:
         return _text(data["text/html"])
     if "text/plain" in data:

@@ -262,3 +262,91 @@ def test_out_inside_the_notebooks_folder_is_refused(tmp_path):
     with pytest.raises(SystemExit) as stop:
         build.main(["--src", str(course), "--out", str(course / "book")])
     assert stop.value.code == 2
+
+
+# --- issue 23: the glossary both ways, alt text, the playground's frames ---------------------
+
+glossary_links = load("glossary_links", BOOK / "glossary_links.py")
+alt_text = load("alt_text", BOOK / "alt_text.py")
+scrubber = load("scrubber", BOOK / "scrubber.py")
+
+GLOSSARY = """# Glossary
+
+**Mean squared error (MSE).** The mean of the squared differences.
+— [Lesson 01](../notebooks/01_a.ipynb), "The loss"; more in
+[lesson 02](../notebooks/02_b.ipynb), "2. Not a heading"
+
+**Sigmoid.** Squashes a number into 0 to 1. — [Lesson 01](../notebooks/01_a.ipynb), "1. One
+neuron"
+"""
+
+
+def test_the_glossary_links_the_section_that_explains_each_term():
+    lesson = notebook(new_markdown_cell("# 01 · A\n\n## 1. One neuron\n\n### The loss"),
+                      new_markdown_cell("## The loss\n\ntext"))
+    headings = glossary_links.lesson_headings(lesson)
+    assert headings == [("01 · A", "a"), ("1. One neuron", "one-neuron"),
+                        ("The loss", "the-loss"), ("The loss", "the-loss")]
+    text, unresolved = glossary_links.book_glossary(GLOSSARY, {"01_a": headings, "02_b": []})
+    link = '<a class="reference internal course-section-link" href="lessons/01_a.html#{}">{}</a>'
+    assert link.format("the-loss", 'Lesson 01, "The loss"') in text
+    assert link.format("one-neuron", 'Lesson 01, "1. One neuron"') in text
+    # A section the lesson does not have: the link goes to the lesson's top, and is reported.
+    assert '[lesson 02](lessons/02_b.ipynb), "2. Not a heading"' in text
+    assert unresolved == ['"2. Not a heading" in 02_b']
+    assert "(glossary-mean-squared-error-mse)=\n**Mean squared error (MSE).**" in text
+    terms = glossary_links.search_terms(text)
+    assert terms[0] == {"label": "glossary-mean-squared-error-mse",
+                        "words": ["Mean squared error", "MSE"],
+                        "page": "lessons/01_a", "anchor": "the-loss"}
+
+
+def test_a_terms_first_use_in_the_text_links_to_its_entry():
+    terms = [{"label": "glossary-mse", "words": ["Mean squared error", "MSE"]},
+             {"label": "glossary-sigmoid", "words": ["Sigmoid"]}]
+    nb = notebook(new_markdown_cell("## The sigmoid\n\n`sigmoid(z)` is $sigmoid$ and [sigmoid]"
+                                    "(x.md); the sigmoids here.\n\nAgain the sigmoid; the MSE."),
+                  new_markdown_cell("```python\nMSE = 1\n```\nThe mse and the MSE."))
+    assert glossary_links.link_first_uses(nb, terms) == 2
+    first, second = nb.cells[0].source, nb.cells[1].source
+    assert first.startswith("## The sigmoid\n")      # not in a heading
+    assert "`sigmoid(z)` is $sigmoid$ and [sigmoid](x.md); the {ref}`sigmoids " \
+           "<glossary-sigmoid>` here." in first     # not in code, math or a link
+    assert "Again the sigmoid; the {ref}`MSE <glossary-mse>`." in first   # the first use only
+    assert second == "```python\nMSE = 1\n```\nThe mse and the MSE."   # acronyms as written
+
+
+def test_each_figure_gets_alt_text_from_an_alt_line_the_figure_or_the_text_before():
+    def picture(data, alt=None):
+        return new_output("display_data", data={"image/png": base64.b64encode(data).decode()},
+                          metadata={"image/png": {"alt": alt}} if alt else {})
+
+    drawn = new_code_cell("plt.plot(x)\n# alt: The loss falls from 0.7 to 0.1.\nplt.plot(y)")
+    drawn.outputs = [picture(b"one", "loss against epoch"), picture(b"two")]
+    read = new_code_cell("plt.plot(x)")
+    read.outputs = [picture(b"three", "Panel 1 of 2: loss against epoch.")]
+    bare = new_code_cell("plt.plot(x)")
+    bare.outputs = [picture(b"four")]
+    nb = notebook(new_markdown_cell("# Title\n\nFirst. The curve **falls** fast."),
+                  drawn, read, bare)
+    found = alt_text.alt_texts(nb)
+    digest = {name: hashlib.sha256(name).hexdigest() for name in (b"one", b"two", b"three",
+                                                                  b"four")}
+    assert found[digest[b"one"]] == "The loss falls from 0.7 to 0.1."
+    assert found[digest[b"two"]] == "A figure for: The curve falls fast."
+    assert found[digest[b"three"]] == "A figure: Panel 1 of 2: loss against epoch."
+    assert found[digest[b"four"]] == "A figure for: The curve falls fast."
+    compile(alt_text.ALT_SETUP, "ALT_SETUP", "exec")
+
+
+def test_the_playground_and_its_run_are_found_and_frames_span_the_run():
+    nb = notebook(
+        new_code_cell('from nnlib.playground import Playground\n\nsettings = dict(data="xor", '
+                      'hidden=[4], learning_rate=1.0, seed=0)\npg = Playground(**settings)\npg'),
+        new_code_cell("watched = Playground(**settings).train(500)"))
+    index, settings, epochs = scrubber.find_playground(nb)
+    assert (index, epochs) == (0, 500)
+    assert settings == {"data": "xor", "hidden": [4], "learning_rate": 1.0, "seed": 0}
+    frames = scrubber.epochs_to_record(500)
+    assert frames[0] == 0 and frames[-1] == 500 and len(frames) == scrubber.FRAMES
+    assert scrubber.find_playground(notebook(new_code_cell("pg = Playground()"))) is None

@@ -260,3 +260,144 @@ def test_the_nnlib_reference_shows_the_shapes(reader):
     assert any(re.search(r"x\s+\(n, n_in\)", block) for block in shapes), shapes
     dense.first.scroll_into_view_if_needed()
     reader.screenshot("api")
+
+
+# --- issue 23: phones, fitting boxes, search, the playground, a clean page -------------------
+
+PHONE = {"width": 390, "height": 844}
+PAGES = ["intro.html"] + [f"lessons/{lesson}.html" for lesson in LESSONS] + \
+    ["glossary.html", "api.html"]
+# Boxes that would need sideways scrolling: code, outputs, formulas, tables.
+OVERFLOWING_JS = """() => Array.from(document.querySelectorAll(
+    'article pre, article .cell_output .output, article div.math, ' +
+    'article mjx-container[display="true"], article table'))
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.tagName + '.' + e.className).slice(0, 60) + ': ' + e.scrollWidth + ' > '
+       + e.clientWidth + ' ' + (e.innerText || '').trim().slice(0, 50))"""
+
+
+def listen_for_errors(page):
+    """Console errors and uncaught exceptions of `page`, collected into the returned list."""
+    errors = []
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"exception: {e}"))
+    return errors
+
+
+def test_on_a_phone_the_menu_and_the_contents_open_and_navigate(reader):
+    page = reader.page
+    page.set_viewport_size(PHONE)
+    reader.open(f"lessons/{LESSONS[0]}.html")
+    menu = page.locator(".primary-toggle:visible")
+    assert menu.count() == 1, "no single visible menu button on a phone"
+    menu.click()
+    dialog = page.locator("#pst-primary-sidebar-modal")
+    dialog.wait_for(state="visible", timeout=PAGE)
+    reader.screenshot("phone_menu")
+    dialog.locator(f"a[href$='{LESSONS[1]}.html']").first.click()
+    page.wait_for_url(re.compile(rf"{LESSONS[1]}\.html"), timeout=PAGE)
+
+    contents = page.locator(".secondary-toggle:visible")
+    assert contents.count() == 1, "no single visible Contents button on a phone"
+    contents.click()
+    toc = page.locator("#pst-secondary-sidebar-modal")
+    toc.wait_for(state="visible", timeout=PAGE)
+    link = toc.locator("a.nav-link[href^='#']").nth(1)
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_function(f"() => window.location.hash === {target!r}", timeout=PAGE)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_no_code_output_or_formula_box_needs_sideways_scrolling(reader, width):
+    page = reader.page
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = []
+    for relative in PAGES:
+        reader.open(relative)
+        wait_for_math(page)
+        page.wait_for_timeout(300)   # course.js fits the formulas once they are typeset
+        wide = page.evaluate(OVERFLOWING_JS)
+        problems += [f"{relative}: {box}" for box in wide]
+        if page.evaluate("() => document.documentElement.scrollWidth") > width:
+            problems.append(f"{relative}: the page itself scrolls sideways")
+    assert not problems, f"{len(problems)} boxes need sideways scrolling:\n" + "\n".join(problems)
+
+
+def test_search_shows_excerpts_ranks_the_introducing_lesson_first_and_highlights(reader):
+    page = reader.page
+    errors = listen_for_errors(page)
+    page.goto((reader.root / "search.html").as_uri() + "?q=backpropagation", timeout=PAGE)
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=PAGE)
+    first = results.first.locator("a").get_attribute("href")
+    assert first.startswith(f"lessons/{LESSONS[0]}.html"), f"first result: {first}"
+    excerpts = results.locator(".context").all_inner_texts()
+    assert excerpts and all("backpropagation" in e.lower() for e in excerpts), excerpts
+    assert results.locator(".context mark").count() >= len(excerpts)
+    reader.screenshot("search_excerpts")
+    results.first.locator("a").click()
+    page.wait_for_url(re.compile(rf"{LESSONS[0]}\.html"), timeout=PAGE)
+    page.locator("span.highlighted").first.wait_for(timeout=PAGE)
+    assert "backpropagation" in page.locator("span.highlighted").first.inner_text().lower()
+    assert not errors, errors
+
+
+def test_the_playground_can_be_scrubbed_with_no_kernel(reader):
+    with_playground = [lesson for lesson in LESSONS if "Playground(" in
+                       (NOTEBOOKS / "solutions" / f"{lesson}.ipynb").read_text(encoding="utf-8")]
+    if not with_playground:
+        pytest.skip("no lesson opens the playground")
+    page = reader.page
+    for lesson in with_playground:
+        reader.open(f"lessons/{lesson}.html")
+        scrubber = page.locator(".course-scrubber").first
+        scrubber.scroll_into_view_if_needed()
+        slider = scrubber.locator("input[type='range']")
+        caption = scrubber.locator(".course-scrubber-caption")
+        boundary = scrubber.locator("img[data-picture='boundary']")
+        last_src, last_caption = boundary.get_attribute("src"), caption.inner_text()
+        assert "train loss" in last_caption, last_caption
+        slider.fill("0")
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                               arg=boundary.element_handle(), timeout=PAGE)
+        assert caption.inner_text().startswith("epoch 0"), caption.inner_text()
+        assert boundary.get_attribute("src") != last_src, "the picture did not change"
+        assert float(caption.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 14
+        reader.screenshot(f"{lesson}_scrubber")
+
+
+def test_no_page_logs_an_error_and_every_image_has_alt_text(reader):
+    page = reader.page
+    errors = listen_for_errors(page)
+    missing = []
+    for relative in PAGES + ["search.html"]:
+        reader.open(relative)
+        page.wait_for_timeout(200)
+        missing += [f"{relative}: {src}" for src in page.evaluate(
+            """() => Array.from(document.images).filter(i => {
+                 const alt = (i.getAttribute('alt') || '').trim();
+                 return !alt || /\\.(png|jpe?g|gif|svg)$/i.test(alt);
+               }).map(i => (i.getAttribute('src') || '').slice(0, 80))""")]
+    assert not errors, "\n".join(errors)
+    assert not missing, f"{len(missing)} images without alt text:\n" + "\n".join(missing)
+
+
+def test_one_search_field_a_footer_with_the_licences_and_the_glossary_both_ways(reader):
+    page = reader.page
+    reader.open(f"lessons/{LESSONS[0]}.html")
+    assert page.locator("form.bd-search:visible, .search-button-field:visible").count() <= 1
+    footer = page.locator("footer").all_inner_texts()
+    footer = " ".join(footer)
+    assert "Neural networks from scratch" in footer and "MIT" in footer and "CC BY 4.0" in footer
+    assert "By " not in footer, footer
+    assert page.locator("a[href*='glossary.html#glossary-']").count() >= 5, \
+        "the lesson links no term to the glossary"
+    reader.open("glossary.html")
+    links = page.locator("a[href*='lessons/'][href*='.html#']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert len(links) >= 20, links
+    href = links[0]
+    reader.open(href.split("#")[0])
+    assert page.locator(f"[id='{href.split('#')[1]}']").count() == 1, href
