@@ -335,6 +335,9 @@ def test_data_forms_a_student_tries():
 
 def test_hidden_and_features_as_a_student_writes_them():
     assert Playground(hidden=4).settings["hidden"] == [4]
+    assert Playground(hidden=np.array([3, 2])).settings["hidden"] == [3, 2]
+    with pytest.raises(NNLibValueError, match="epochs must be a whole number"):
+        Playground().train("10")
     assert [layer.units for layer in Playground(hidden=0).model.layers] == [1]
     assert Playground(features="x1").settings["features"] == ["x1"]
     pg = Playground(data="circles", features=["x1²", "x2²", "x1·x2"], hidden=[])

@@ -275,7 +275,9 @@ class Playground:
 
     def train(self, epochs=1):
         """Train `epochs` epochs (stopping early if the loss stops being finite); returns self."""
-        for _ in range(int(epochs)):
+        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 0:
+            raise NNLibValueError(f"epochs must be a whole number >= 0; got {epochs!r}.")
+        for _ in range(epochs):
             if not self._train("epoch"):
                 break
         self._refresh()

@@ -104,6 +104,8 @@ def _hidden(hidden):
                 f"e.g. [4, 4] (or one number: hidden=4 is one layer of 4 units)")
     if _is_integer(hidden):
         hidden = [int(hidden)] if hidden else []
+    elif isinstance(hidden, np.ndarray) and hidden.ndim == 1:
+        hidden = hidden.tolist()
     if not isinstance(hidden, (list, tuple)):
         raise NNLibValueError(f"{expected}; got {hidden!r}.")
     if len(hidden) > MAX_LAYERS or not all(_is_integer(u) and 1 <= u <= MAX_UNITS
