@@ -433,6 +433,8 @@ def test_frames_records_pictures_at_chosen_epochs():
     assert frames[0].image.size == frames[-1].image.size
     boundary = pg.frames(at=[20, 22, 30], picture="boundary")
     assert [f.epoch for f in boundary] == [20, 22, 30] and boundary[0].image.size == (260, 260)
+    four = pg.frames(at=[31], picture="all")[0]
+    assert set(four.png()) == {"boundary", "loss", "units", "network"} and four.epoch == 31
     with pytest.raises(NNLibValueError, match="before the current epoch"):
         pg.frames(at=[3])
     stopped = diverging().frames(10, 3)

@@ -17,7 +17,8 @@ Recording frames without a front end (for a book page with a slider over trainin
     # 30 frames at evenly spaced epochs from 0 to 2,000, both included; each a Frame with
     # .epoch (int), .caption (str), .image (a PIL image: the four pictures under the caption)
     # and .png() (its PNG bytes). Other epochs: pg.frames(at=[0, 10, 100, 1000]); one picture
-    # only: pg.frames(2000, 30, picture="boundary") ("boundary", "loss", "units", "network").
+    # only: pg.frames(2000, 30, picture="boundary") ("boundary", "loss", "units", "network");
+    # the four apart: picture="all" (.image and .png() are then dicts keyed by those names).
 
 Pictures: the decision boundary (the output over the plane; class 1 blue circles, class 0
 orange triangles, train points ringed in white, test points in black), the train and test loss
@@ -60,17 +61,20 @@ PICTURES = ("boundary", "loss", "units", "network")
 
 @dataclass
 class Frame:
-    """One recorded moment of training: the epoch, the caption and the picture (PIL)."""
+    """One recorded moment of training: the epoch, the caption and the picture (a PIL image;
+    for picture="all", a dict of the four)."""
     epoch: int
     caption: str
     image: object
 
     def png(self):
-        """The picture as PNG bytes."""
+        """The picture as PNG bytes (for picture="all", a dict of them)."""
+        if isinstance(self.image, dict):
+            return {name: pictures.png(image) for name, image in self.image.items()}
         return pictures.png(self.image)
 
     def _repr_png_(self):
-        return self.png()
+        return None if isinstance(self.image, dict) else self.png()
 
 
 class Playground:
@@ -469,12 +473,13 @@ class Playground:
         pg.frames(2000, 30): `count` frames at evenly spaced epochs from now to `epochs` epochs
         on, both ends included (fewer if there are fewer epochs than frames).
         pg.frames(at=[0, 10, 100, 1000]): at these epochs (as pg.epoch counts them; not before
-        the current one). picture: "snapshot" (the four pictures under the caption) or one of
-        "boundary", "loss", "units", "network". If training diverges, the frames stop there:
-        the last one shows the diverged network and its epoch says where.
+        the current one). picture: "snapshot" (the four pictures under the caption), one of
+        "boundary", "loss", "units", "network", or "all" (a dict of those four). If training
+        diverges, the frames stop there: the last one shows the diverged network and its epoch
+        says where.
         """
-        if picture not in ("snapshot",) + PICTURES:
-            raise NNLibValueError(f"picture must be 'snapshot' or one of {PICTURES}; "
+        if picture not in ("snapshot", "all") + PICTURES:
+            raise NNLibValueError(f"picture must be 'snapshot', 'all' or one of {PICTURES}; "
                                   f"got {picture!r}.")
         if at is None:
             if epochs is None or int(epochs) < 0 or int(count) < 1:
@@ -489,8 +494,8 @@ class Playground:
         for epoch in at:
             while self.epoch < epoch and self._train("epoch"):
                 pass
-            image = (self._snapshot(note="") if picture == "snapshot"
-                     else self.pictures()[picture])
+            image = (self._snapshot(note="") if picture == "snapshot" else self.pictures()
+                     if picture == "all" else self.pictures()[picture])
             recorded.append(Frame(self.epoch, self.caption(), image))
             if self.epoch < epoch:   # diverged (or cannot train): no later frame
                 break
