@@ -8,6 +8,12 @@ Conventions follow Keras, so that numbers match line for line:
   pre-activation `z` (the logits). With a sigmoid or softmax output the chain rule collapses to
   dL/dz = (y_pred - y_true) / n, which never divides by a probability that rounds to 0.
   `Sequential` takes that path automatically when the output activation matches the loss.
+- Pairings: mse fits any output. The cross-entropies take the fused path with their own output
+  (binary with sigmoid, categorical with softmax); with any other output they follow Keras:
+  binary clips each output to [1e-7, 1 - 1e-7], categorical first divides each row by its sum
+  (a tanh or linear row may sum below zero), and `gradient` is the derivative of exactly that.
+  `Sequential.compile` refuses what cannot learn: a softmax over one unit, a categorical
+  cross-entropy over one unit, or over relu outputs (a row of zeros is 0 / 0).
 - Means are written as sum / count: the same numbers as np.mean, which costs ~3 µs more per
   call (its Python wrapper), a tenth of a training step on a small batch.
 """

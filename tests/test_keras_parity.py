@@ -173,3 +173,17 @@ def test_a_model_with_dropout_converts_and_predicts_as_keras():
     keras_model = nnlib.to_keras(model)
     assert isinstance(keras_model.layers[1], keras.layers.Dropout)
     assert keras_bridge.compare(model, keras_model, X) < 1e-12   # inference: no mask
+
+
+@pytest.mark.parametrize("loss", ["binary_crossentropy", "categorical_crossentropy", "mse"])
+@pytest.mark.parametrize("output", ["tanh", "linear", "sigmoid", "softmax"])
+def test_cross_pairings_report_keras_loss(loss, output):
+    """Every output with every loss nnlib accepts: the value Keras' loss function gives on the
+    same outputs (tanh and linear rows that sum below zero included)."""
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(50, 3)) * 2
+    y_pred = nnlib.activations.get(output)(z)
+    y_true = np.eye(3)[rng.integers(0, 3, 50)]
+    ours = nnlib.losses.get(loss)(y_true, y_pred)
+    theirs = float(np.mean(keras.losses.get(loss)(y_true, y_pred)))
+    assert ours == pytest.approx(theirs, rel=1e-12)
