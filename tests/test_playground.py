@@ -477,3 +477,25 @@ def test_the_controls_show_the_settings_in_use():
     c["seed"].value = -3   # refused: said, and the control shows the seed in use
     assert pg.settings["seed"] == 0 and c["seed"].value == 0
     assert "seed must be" in pg._ui.message.value
+
+
+def test_an_interrupt_leaves_the_last_whole_epoch():
+    pg = Playground(data="moons", n=100, hidden=[4]).train(3)
+    weights = pg.model.get_weights()
+    fit = pg.model.fit
+
+    def interrupted(X, y, **kwargs):   # a Ctrl+C halfway through an epoch's steps
+        kwargs["epochs"] = 1
+        fit(X[:50], y[:50], **{**kwargs, "shuffle": False})
+        raise KeyboardInterrupt
+
+    pg.model.fit = interrupted
+    with pytest.raises(KeyboardInterrupt):
+        pg.train(5)
+    del pg.model.fit
+    assert pg.epoch == 3 and same_weights_as(pg.model, weights)
+    assert "NOTE" not in pg.code() and same_weights(pg.model, rebuilt(pg))
+
+
+def same_weights_as(model, weights):
+    return all(np.array_equal(a, b) for a, b in zip(model.get_weights(), weights))

@@ -142,16 +142,13 @@ class Playground:
         old = self._settings
         new = {**old, **changes}
         name = changes.get("data")
-        if isinstance(name, str) and name.strip().lower() in DATASETS and (
-                name.strip().lower() != old["data"] if isinstance(old["data"], str) else True):
-            name = name.strip().lower()
+        name = name.strip().lower() if isinstance(name, str) else None
+        if name in DATASETS and name != old["data"]:   # another set: its own n and noise
             remembered = self._per_data.get(name, DATA_DEFAULTS[name])
-            for key in ("n", "noise"):
-                if key not in changes:
-                    new[key] = remembered[key]
+            new.update({key: remembered[key] for key in ("n", "noise") if key not in changes})
         new = normalise(new)
         changed = {k for k in new if not _same(old[k], new[k])}
-        before = dict(self.__dict__)
+        before = {**self.__dict__, "_per_data": dict(self._per_data)}
         try:
             self._settings = new
             if changed & set(DATA_SETTINGS):
@@ -307,6 +304,9 @@ class Playground:
         except FloatingPointError:
             self._undo(unit)
             return False
+        except KeyboardInterrupt:   # stopped in a cell: back to the last whole step
+            self._restore()
+            raise
         if self._start is None:
             self._start = {k: self._settings[k] for k in ("learning_rate", "l2", "optimizer")}
         kind, steps = ("batches", 1) if unit == "batch" else ("epochs", -(-len(X) // size))
@@ -342,20 +342,27 @@ class Playground:
                 "learning_rate": self.model.optimizer.learning_rate,
                 "optimizer_type": type(self.model.optimizer)}
 
-    def _undo(self, unit):
-        """Put back the state before the step that diverged, and say so."""
+    def _restore(self):
+        """Put back the state after the last whole step (False if its weights were not
+        numbers: set_weights refuses them)."""
         good = self._good
         try:
             self.model.set_weights(good["weights"])
-        except NNLibValueError:   # they were not numbers before the step either
-            self._losses = self._evaluate()
-            self.status = ("cannot train: pg.model's weights are not all numbers (NaN or inf); "
-                           "Reset")
-            return
+        except NNLibValueError:
+            return False
         self.model.optimizer.set_state(good["optimizer"])
         self.model.rng.bit_generator.state = good["rng"]
         self._batch_rng.bit_generator.state = good["batch_rng"]
+        return True
+
+    def _undo(self, unit):
+        """Put back the state before the step that diverged, and say so."""
+        restored = self._restore()
         self._losses = self._evaluate()
+        if not restored:   # the weights were not numbers before the step either
+            self.status = ("cannot train: pg.model's weights are not all numbers (NaN or inf); "
+                           "Reset")
+            return
         what = f"epoch {self.epoch + 1}" if unit == "epoch" else "a batch step"
         self.status = (f"diverged in {what}: the loss is no longer a finite number; the pictures "
                        f"show the network before it. Lower the learning rate and train on, "
@@ -453,8 +460,8 @@ class Playground:
                                           if steps else "")]
         train, test = self._losses
         if self._same_points:
-            parts.append(f"loss {_number(train)} (the {len(self.data.X_train)} points are both "
-                         f"train and test)")
+            parts.append(f"train loss {_number(train)} (= test loss: the "
+                         f"{len(self.data.X_train)} points are both train and test)")
         else:
             parts += [f"train loss {_number(train)}", f"test loss {_number(test)}"]
         if self.status:
