@@ -17,10 +17,19 @@
    (build/book/cache/) keeps the executed notebook: a lesson whose code cells did not change,
    run on an unchanged nnlib, is not run again. A cell error fails the build, naming the
    lesson and the cell; the other lessons still run (and are cached). Cells tagged
-   `raises-exception` may raise, as in nbval. Widgets are then frozen into snapshots of their
-   last state (book/widgets.py).
-3. `jupyter-book build` renders build/book/src/ into build/book/_build/html/ (Sphinx: search
-   index, MathJax from the book's own _static/, the nnlib reference from its docstrings).
+   `raises-exception` may raise, as in nbval. A first cell, added for the run and removed
+   after it, makes each matplotlib figure carry alt text read from the figure
+   (book/alt_text.py). Widgets are then frozen into snapshots of their last state
+   (book/widgets.py); the playground becomes frames recorded here, to scrub with a slider
+   (book/scrubber.py); the first use of each glossary term links to its entry
+   (book/glossary_links.py, which also points the glossary's lesson links at their sections).
+   An executed notebook from elsewhere (e.g. nbval's run) can be staged the same way: what
+   follows run_lesson only needs the executed notebook (without the alt-text cell, its
+   figures' alt text comes from `# alt:` lines or the text before the cell).
+3. `jupyter-book build -W` renders build/book/src/ into build/book/_build/html/ (Sphinx: the
+   nnlib reference from its docstrings, MathJax from the book's own _static/; book/_ext/
+   course_book.py: the search index for file://, alt text, no thebe). Any Sphinx warning
+   fails the build.
 """
 import argparse
 import copy

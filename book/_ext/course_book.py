@@ -79,6 +79,9 @@ class Sections(HTMLParser):
             self.math = 1
         if tag == "section" and attrs.get("id"):
             self.last_id = attrs["id"]
+        if (attrs.get("id") or "").startswith("glossary-"):   # an entry of the glossary
+            term = attrs["id"][len("glossary-"):].replace("-", " ")
+            self.sections.append([attrs["id"], term[:1].upper() + term[1:], []])
         if tag in HEADINGS and not self.skip:
             self.heading = []
 

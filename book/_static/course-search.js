@@ -52,6 +52,13 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   results.sort((a, b) => b.score - a.score);
 
+  // The section's text, or (when only its title holds the words) its title then its text.
+  function excerptSource(section) {
+    const text = section.text.toLowerCase();
+    return words.some((w) => text.includes(w)) ? section.text
+      : `${section.title}: ${section.text}`;
+  }
+
   function excerpt(text) {
     const lower = text.toLowerCase();
     const at = Math.max(0, Math.min(...words.map((w) => {
@@ -79,7 +86,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const where = best.section.title && best.section.title !== page.title
       ? ` — ${html(best.section.title)}` : "";
     item.innerHTML = `<a href="${url}">${html(page.title)}${where}</a>`
-      + `<p class="context">${excerpt(best.section.text || best.section.title)}</p>`;
+      + `<p class="context">${excerpt(excerptSource(best.section))}</p>`;
     list.appendChild(item);
   }
   out.appendChild(list);

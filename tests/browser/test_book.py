@@ -239,7 +239,8 @@ def test_explorers_show_their_last_picture_and_say_how_to_run_them(reader):
     page = reader.page
     for lesson in with_widgets:
         reader.open(f"lessons/{lesson}.html")
-        snapshots = page.locator(".course-widget:has(.course-widget-note)")
+        # A widget's last state, or the playground's recorded frames (test below).
+        snapshots = page.locator(".course-widget:has(.course-widget-note), .course-scrubber")
         assert snapshots.count(), f"{lesson}: no widget snapshot with its note"
         first = snapshots.first
         first.scroll_into_view_if_needed()
