@@ -115,7 +115,7 @@ KEYS = {"exercise", "why", "code", "expect"}
 CAUSES = ("→", "wrong type", "wrong shape", "raised", "returned None", "in place",
           "changed the notebook's", "did not return within", "YOUR CODE HERE", "not defined yet",
           "cannot be checked yet", "converged", "test MSE", "test accuracy", "the loss became",
-          "is not a function")
+          "is not a function", "items, got", "NaN")
 
 
 @pytest.mark.parametrize("path", TABLE_FILES, ids=[p.stem for p in TABLE_FILES])

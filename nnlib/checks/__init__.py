@@ -164,7 +164,9 @@ def check_function(student_fn, reference=None, inputs=(), expected=None, name=No
                        f"exercise function works on its arguments and returns its result, "
                        f"leaving the notebook's variables alone.\n{where}")
         elif status == "raised":
-            problem = explain_exception(got, where)
+            order = causes.parameter_order(student_fn, roles)
+            problem = (explain_exception(got, where) if not order else
+                       f"raised {type(got).__name__}: {got}\n  → {order}\n{where}")
         elif got is None and want is not None:
             problem = f"returned None: did you forget `return`?\n{where}"
         elif compare(got, want, atol, rtol, labels):

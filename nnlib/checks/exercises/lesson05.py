@@ -37,7 +37,7 @@ def _grads_with(p, x1, x2, y, weight="w7", neuron=0, factor=2.0, out_slope=True,
     values = _forward(p, x1, x2)
     n, y_hat = values[neuron], values[3]
     delta = factor * (y_hat - y) * (y_hat * (1 - y_hat) if out_slope else 1.0)
-    delta *= p[weight] * (n * (1 - n) if hidden_slope else 1.0)
+    delta *= (p[weight] if weight else 1.0) * (n * (1 - n) if hidden_slope else 1.0)
     first, second = inputs or (x1, x2)
     return float(delta * first), float(delta * second), float(delta * bias_input)
 
@@ -118,6 +118,9 @@ EXERCISES = {
             (lambda y, y_hat: 2 * (y_hat - y) * (1 - y_hat),
              "only one factor of the sigmoid's slope is there: written with the output, it "
              "has two."),
+            (lambda y, y_hat: 2 * abs(y_hat - y) * y_hat * (1 - y_hat),
+             "the sign matters: L falls as ŷ moves up towards a y above it, so its slope there "
+             "is negative."),
             (lambda y, y_hat: 2 * (y_hat - y) + y_hat * (1 - y_hat),
              "the links of a chain multiply: the slope was added instead."),
         ],
@@ -139,6 +142,9 @@ EXERCISES = {
         "misconceptions": [
             (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, weight="w8"),
              "n1 reaches z_out through its own weight: the one that multiplies n1 in z_out."),
+            (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, weight=None),
+             "a link is missing: how z_out changes with n1, the weight that carries n1 into "
+             "z_out."),
             (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, weight="w1"),
              "the weight on the path from n1 to z_out is the one that multiplies n1 there, "
              "not the one that feeds n1."),

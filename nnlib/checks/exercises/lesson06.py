@@ -67,8 +67,6 @@ EXERCISES = {
              "the identity needs tanh(z), which is a itself; going back to z is not needed."),
             (lambda a: np.tanh(a),
              "that is tanh again: the exercise asks for its slope."),
-            (lambda a: 1 / np.cosh(a) ** 2,
-             "sech² is tanh's slope at z, and a is tanh(z), not z: write the identity with a."),
         ],
     },
     "output_delta_cross_entropy": {
@@ -100,6 +98,9 @@ EXERCISES = {
             (lambda y, probs: probs - _one_hot(np.zeros(len(y), dtype=int), probs.shape[1]),
              "the 1 goes into column 0 of every row: each row's own true class has the 1."),
             (lambda y, probs: _delta(y, probs, shift=1),
+             "the 1 goes into the wrong column: the column of row i's true class is y[i]."),
+            (lambda y, probs: probs - _one_hot((1 - np.asarray(y)) % probs.shape[1],
+                                               probs.shape[1]),
              "the 1 goes into the wrong column: the column of row i's true class is y[i]."),
             (lambda y, probs: probs - np.isin(np.arange(probs.shape[1]), y)[None, :],
              "probs[:, y] picks whole columns for every row: each row needs only its own "

@@ -29,16 +29,22 @@ def _gradient_inputs(*, nb=None):
 
 
 def _sgd_reaches_95_percent(student_fn, *, nb):
+    # From three starts (seeds 0, 1, 2: weights and shuffling), 20 epochs each: a rate that
+    # reaches 95 % from one start only is luck, not a setting.
     learning_rate = student_fn()
-    trial = nb.build_model(nb.SGD(learning_rate=learning_rate))
-    try:
-        trial.fit(nb.X_train, nb.y_train, epochs=10, batch_size=32)
-    except FloatingPointError:
-        return False, f"learning_rate={learning_rate}: the loss became inf or NaN. Try smaller."
-    test_accuracy = trial.evaluate(nb.X_test, nb.y_test)[1]
-    return (test_accuracy >= 0.95,
-            f"learning_rate={learning_rate}: test accuracy {test_accuracy:.3f} after 10 epochs "
-            f"(goal: at least 0.95).")
+    accuracies = []
+    for seed in (0, 1, 2):
+        trial = nb.build_model(nb.SGD(learning_rate=learning_rate), seed=seed)
+        try:
+            trial.fit(nb.X_train, nb.y_train, epochs=20, batch_size=32)
+        except FloatingPointError:
+            return False, (f"learning_rate={learning_rate}: the loss became inf or NaN "
+                           f"(start {seed}). Try smaller.")
+        accuracies.append(trial.evaluate(nb.X_test, nb.y_test)[1])
+    return (min(accuracies) >= 0.95,
+            f"learning_rate={learning_rate}: test accuracy "
+            f"{', '.join(f'{a:.3f}' for a in accuracies)} after 20 epochs from three starts "
+            f"(goal: at least 0.95 from each).")
 
 
 EXERCISES = {
@@ -117,6 +123,9 @@ EXERCISES = {
             (lambda Y, Z: (_softmax_along(Z, 0) - Y) / len(Z),
              "the softmax was taken down each column: each row (one image) is its own "
              "softmax, over its 10 logits."),
+            (lambda Y, Z: (np.exp(Z) / np.exp(Z).sum() - Y) / len(Z),
+             "the softmax normalises each row (one image) on its own: the sum runs over that "
+             "row's logits, not over the whole batch."),
             (lambda Y, Z: (_sigmoid(Z) - Y) / len(Z),
              "that is a sigmoid of each logit: softmax makes each row's probabilities add up "
              "to 1."),
@@ -135,7 +144,7 @@ EXERCISES = {
         "needs": {"build_model": "the cell that defines build_model(optimizer)",
                   "X_train": "the cell that loads and splits the digits",
                   "SGD": "the first code cell (the imports)"},
-        "timeout": 60,
+        "timeout": 180,
         "hints": [
             "Try a few values between 0.01 and 1.0, spread out by factors of about 3, and keep "
             "the best.",
