@@ -139,7 +139,8 @@ def table(rows):
         key = (row["lesson"], row["exercise"])
         if key != current:
             current = key
-            lines.append(f"\n{row['lesson']} · {row['exercise']} ({row['points']:g} points): "
+            points = f"{row['points']:g} point" + ("" if row["points"] == 1 else "s")
+            lines.append(f"\n{row['lesson']} · {row['exercise']} ({points}): "
                          f"{row['passed']} of {row['students']} passed")
         if row["count"]:
             text = row["misconception"]
