@@ -310,6 +310,24 @@ def test_on_a_phone_the_menu_and_the_contents_open_and_navigate(reader):
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_on_a_phone_a_figure_opens_at_its_own_size_on_a_tap(reader):
+    page = reader.page
+    page.set_viewport_size(PHONE)
+    reader.open(f"lessons/{LESSONS[0]}.html")
+    figure = page.locator(".cell_output img.course-zoomable").first
+    figure.scroll_into_view_if_needed()
+    natural, shown = figure.evaluate("i => [i.naturalWidth, i.getBoundingClientRect().width]")
+    assert shown <= PHONE["width"]
+    figure.click()
+    overlay = page.locator(".course-figure-overlay")
+    overlay.wait_for(state="visible", timeout=PAGE)
+    opened = overlay.locator("img").evaluate("i => i.getBoundingClientRect().width")
+    assert opened >= max(natural - 1, PHONE["width"] - 1) and opened > shown, (natural, opened)
+    reader.screenshot("phone_figure")
+    overlay.click()
+    overlay.wait_for(state="detached", timeout=PAGE)
+
+
 @pytest.mark.parametrize("width", [1280])
 def test_no_code_output_or_formula_box_needs_sideways_scrolling(reader, width):
     page = reader.page
