@@ -97,8 +97,8 @@ def alt_texts(nb):
             own = output.get("metadata", {}).get(mime, {}).get("alt")
             if shown < len(written):
                 alt = written[shown]
-            elif own:
-                alt = f"A figure: {own}"
+            elif own:   # matplotlib's TeX wrappers, left by the kernel's plain(), go here
+                alt = "A figure: " + re.sub(r"math(default|rm|it|bf)(?=\S)", "", own)
             else:
                 alt = f"A figure for: {before}" if before else "A figure of the lesson."
             found[digest] = alt
