@@ -929,22 +929,26 @@ def test_no_except_clause_keeps_a_check_past_its_time_limit(student):
 
 
 def test_the_time_limit_costs_well_under_a_millisecond_per_call():
-    """Measured: the time limit (signal handler and timer) plus numpy's state saved and put
-    back, per call of the student's function."""
+    """Measured: what the time limit (a signal handler and a timer) adds to a call of the
+    student's function; the fastest of several batches, so that other work on the machine does
+    not count."""
     from nnlib.checks.student_code import call
 
     def double(x):
         return 2 * x
-    n = 2000
-    start = time.perf_counter()
-    for _ in range(n):
-        call(double, (3,), None)
-    without = (time.perf_counter() - start) / n
-    start = time.perf_counter()
-    for _ in range(n):
-        call(double, (3,), 5.0)
-    with_limit = (time.perf_counter() - start) / n
-    print(f"per call: {without * 1e6:.0f} µs without the limit, {with_limit * 1e6:.0f} µs with it")
+
+    def per_call(timeout, n=200):
+        best = float("inf")
+        for _ in range(7):
+            start = time.perf_counter()
+            for _ in range(n):
+                call(double, (3,), timeout)
+            best = min(best, (time.perf_counter() - start) / n)
+        return best
+
+    without, with_limit = per_call(None), per_call(5.0)
+    print(f"per call: {without * 1e6:.0f} µs without the limit (numpy's state saved and put "
+          f"back), {with_limit * 1e6:.0f} µs with it")
     assert with_limit - without < 1e-3
 
 

@@ -1,17 +1,22 @@
-"""Typical wrong answers get a ✗ that locates the mistake and does not give the answer.
+"""Typical wrong answers get a ✗ that names the cause and does not give the answer; right answers
+written other ways get a ✓.
 
 Each lesson's table tests/wrong_answers/lessonNN.py (written with the lesson) lists, per exercise,
-wrong answers: {"exercise": name, "why": the mistake, "code": a wrong definition, "expect":
-[substrings the ✗ message must contain, case-insensitive]}. For every lesson with a table, one
-kernel: the solution notebook runs (strict mode, so the solutions pass) up to its last check;
-strict mode is switched off; then for each wrong answer its `code` runs, then the exercise's
-check cell, and the check's message about that exercise must have a ✗, no ✓, every `expect`
-substring, and none of the answer's telling expressions (tests/exercise_cells.py). Two wrong
-answers are added for every exercise: the function deleted ("not defined yet", "run") and the
-student's template ("YOUR CODE HERE", "run that cell"). After each case the right answer is put
-back. Last, with the template and every wrong answer defined in each exercise cell's place, all
-code cells from the first exercise on must run without error: later cells never use the
-student's functions.
+at least ten wrong answers: {"exercise": name, "why": the mistake, "code": a wrong definition,
+"expect": [substrings the ✗ message must contain, case-insensitive]}, and at least three right
+answers written differently (CORRECT_ANSWERS: {"exercise", "why", "code"}), each of which must get
+a ✓. Every ✗ must name a cause (CAUSES below: a misconception or generic cause on a "→" line, a
+wrong type or shape, an exception, ...): "expected X, got Y" alone fails.
+
+For every lesson with a table, one kernel: the solution notebook runs (strict mode, so the
+solutions pass) up to its last check; strict mode is switched off; then for each wrong answer its
+`code` runs, then the exercise's check cell, and the check's message about that exercise must have
+a ✗, no ✓, a cause, every `expect` substring, and none of the answer's telling expressions
+(tests/exercise_cells.py). Two wrong answers are added for every exercise: the function deleted
+("not defined yet", "run") and the student's template ("YOUR CODE HERE", "run that cell"). After
+each case the right answer is put back. Last, with the template and every wrong answer defined in
+each exercise cell's place, all code cells from the first exercise on must run without error: later
+cells never use the student's functions.
 
 One lesson: `pytest tests/test_wrong_answers.py -k lesson03`. To try a table before it is in
 tests/wrong_answers/: `NNLIB_WRONG_ANSWERS=/some/folder pytest tests/test_wrong_answers.py`.

@@ -53,10 +53,17 @@ def _numpy_state():
 
 
 def _restore_numpy(saved):
+    """Put numpy's error settings, print options and global random state back (each only if
+    the call changed it: setting them costs more than comparing)."""
     errors, printoptions, random_state = saved
-    np.seterr(**errors)
-    np.set_printoptions(**printoptions)
-    np.random.set_state(random_state)
+    if np.geterr() != errors:
+        np.seterr(**errors)
+    if np.get_printoptions() != printoptions:
+        np.set_printoptions(**printoptions)
+    now = np.random.get_state()
+    if now[2:] != random_state[2:] or now[0] != random_state[0] or not np.array_equal(
+            now[1], random_state[1]):
+        np.random.set_state(random_state)
 
 
 def _run(fn, args):
