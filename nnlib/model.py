@@ -392,14 +392,16 @@ class Sequential:
         shuffle: True or False: a new order of the samples in every epoch.
         What Keras has and nnlib does not (sample_weight, class_weight, ...) is refused by name.
 
-        If the loss stops being a finite number, fit raises FloatingPointError and rolls the
-        epoch back: the weights, the optimizer's state and the shuffling are as they were at the
-        end of the last complete epoch, the last one in `.history` (also model.history). That
-        costs one copy of the weights per epoch (see benchmarks/results.md). A loss that is not
-        finite before any step is blamed on its cause (the weights, the inputs or the targets).
+        If the loss stops being a finite number, fit raises FloatingPointError and rolls back:
+        the weights, the optimizer's state and the shuffling are as they were at the end of an
+        epoch whose losses were finite, the last one in `.history` (also model.history), which
+        the message names. fit copies them at the start of an epoch once 16 steps were taken
+        since the last copy (every epoch, or every few short ones: benchmarks/results.md has the
+        cost). A loss that is not finite before any step is blamed on its cause (the weights,
+        the inputs or the targets).
         Ctrl+C (KeyboardInterrupt) lets the step under way finish, then stops: the model is as
         it was after that whole step, and model.history holds the complete epochs. A second
-        Ctrl+C stops at once, and the epoch under way is rolled back.
+        Ctrl+C stops at once, and fit rolls back as for a divergence.
         predict, evaluate and get_weights from another thread wait for the epoch under way.
         """
         _refuse_unsupported("fit", unsupported, _FIT_ARGS)
@@ -443,7 +445,7 @@ class Sequential:
                 for callback in callbacks:
                     callback.set_model(self)
                     callback.on_train_begin()
-                saved = [None]   # the training state at the start of each epoch: the last two
+                saved = _Checkpoints(self, params, self._draws_in_epoch(shuffle))
                 for epoch in range(epochs):
                     logs = self._fit_one_epoch(x, y, batches, batch_size, shuffle, params, apply,
                                                epoch, epochs, validation, interrupt, saved)
@@ -477,11 +479,11 @@ class Sequential:
                        validation, interrupt, saved):
         """One epoch, under the model's lock; rolled back if it diverges or is stopped at once.
 
-        saved: the training states at the start of the previous epochs (this one's is added).
+        saved: the _Checkpoints to roll back to.
         Returns the epoch's logs, or None when an interrupt came (after the step under way).
         """
         with self._lock:
-            saved[:] = [saved[-1], self._training_state(with_rng=self._draws_in_epoch(shuffle))]
+            saved.epoch_start(epoch)
             try:
                 if shuffle:
                     order = self.rng.permutation(len(x))
@@ -491,18 +493,13 @@ class Sequential:
                 if logs is not None and validation is not None:
                     logs.update({f"val_{k}": v for k, v in
                                  self._evaluate_checked(*validation).items()})
+                saved.steps += len(batches)
                 return logs
             except _NonFinite as bad:
-                # The loss is taken before each step, so a bad loss on an epoch's first batch
-                # comes from the previous epoch's last step: that epoch is undone too.
-                if bad.batch == 0 and not bad.after_step and saved[0] is not None:
-                    self._set_training_state(saved[0])
-                    self.history.pop()
-                else:
-                    self._set_training_state(saved[1])
+                saved.roll_back(epoch, bad.batch == 0 and not bad.after_step)
                 raise _diverged(self, bad, epoch, x, y) from None
             except BaseException:
-                self._set_training_state(saved[1])
+                saved.roll_back(epoch, False)
                 raise
 
     def _fit_epoch(self, batches, n, params, apply, last_epoch, interrupt):
@@ -540,10 +537,10 @@ class Sequential:
         logs.update({name: float(t / n) for name, t in metric_totals.items()})
         return logs
 
-    def _training_state(self, with_rng):
+    def _training_state(self, with_rng, params=None):
         """Copies of what an epoch changes: the weights, the optimizer's state, the shuffling."""
         state = self.optimizer.get_state()
-        return ([p.copy() for p in self.params],
+        return ([p.copy() for p in (self.params if params is None else params)],
                 {k: [a.copy() for a in v] if isinstance(v, list) else v for k, v in state.items()},
                 self.rng.bit_generator.state if with_rng else None)
 
@@ -954,6 +951,43 @@ def _callback_list(callbacks, logged):
             raise NNLibValueError(f"{type(c).__name__} monitors {monitor!r}, but fit logs only "
                                   f"{', '.join(map(repr, logged))}.{hint}")
     return list(callbacks)
+
+
+class _Checkpoints:
+    """The training state (weights, optimizer state, generator) at the start of the last two
+    checkpointed epochs, that fit rolls back to.
+
+    A copy is taken at the start of an epoch once EVERY steps were taken since the last one: every
+    epoch when an epoch has that many steps, every few epochs when an epoch is one full batch,
+    whose step is too short to pay a copy each time (benchmarks/results.md has the cost).
+    """
+
+    EVERY = 16
+
+    def __init__(self, model, params, with_rng):
+        self.model, self.params, self.with_rng = model, params, with_rng
+        self.kept = []   # [(epoch, state)], the last two
+        self.steps = self.EVERY
+
+    def epoch_start(self, epoch):
+        if self.steps >= self.EVERY:
+            self.kept = self.kept[-1:] + [
+                (epoch, self.model._training_state(self.with_rng, self.params))]
+            self.steps = 0
+
+    def roll_back(self, epoch, first_batch_bad):
+        """Back to the latest copy whose loss was finite, and the History cut to match.
+
+        The loss is taken before each step, so a bad loss on an epoch's first batch comes from
+        the step before that epoch: a copy taken at that epoch's start holds it, and the one
+        before is used.
+        """
+        start, state = self.kept[-1]
+        if first_batch_bad and start == epoch and len(self.kept) > 1:
+            start, state = self.kept[0]
+        self.model._set_training_state(state)
+        while len(self.model.history.epoch) > start:
+            self.model.history.pop()
 
 
 class _DeferredInterrupt:

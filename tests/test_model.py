@@ -117,16 +117,49 @@ def test_divergence_raises_and_keeps_the_history():
         m.fit(X, X.sum(axis=1), epochs=50, batch_size=64)
     message = str(info.value)
     assert "epoch" in message and "smaller learning rate" in message
-    epoch = int(message.split("epoch ")[1].split(" ")[0])
-    # The loss is taken before each step: a bad loss on epoch 5's only batch comes from epoch
-    # 4's step, so fit rolls back to the end of epoch 3 and the history ends there.
-    assert len(m.history.history["loss"]) == epoch - 2
-    assert f"back to the end of epoch {epoch - 2}" in message
     assert info.value.history is m.history
-    replay = Sequential([Dense(8, "relu", input_dim=2), Dense(1)], seed=0)
-    replay.compile("mse", SGD(10.0))
-    replay.fit(X, X.sum(axis=1), epochs=epoch - 2, batch_size=64)
+    assert_rolled_back_to_its_history(m, message, lambda: (Sequential(
+        [Dense(8, "relu", input_dim=2), Dense(1)], seed=0), SGD(10.0)), X, X.sum(axis=1), 64)
+
+
+def assert_rolled_back_to_its_history(m, message, make, X, y, batch_size):
+    """The message names the epoch fit rolled back to; the History ends there, and the weights
+    are bit for bit those of an uninterrupted fit of that many epochs."""
+    done = len(m.history.epoch)
+    assert (f"back to the end of epoch {done}," if done else "back to where fit started") \
+        in message
+    replay, optimizer = make()
+    replay.compile("mse", optimizer)
+    if done:
+        replay.fit(X, y, epochs=done, batch_size=batch_size)
     assert all(np.array_equal(a, b) for a, b in zip(m.get_weights(), replay.get_weights()))
+    return replay
+
+
+def test_a_long_full_batch_run_rolls_back_to_a_recent_epoch():
+    """Full-batch epochs are copied every 16 steps: a divergence at epoch 60 loses < 32."""
+    def make():
+        m = Sequential([Dense(4, "tanh", input_dim=2), Dense(1)], seed=0)
+        m.compile("mse", SGD(0.5))
+        return m
+
+    m = make()
+    apply, calls = m.optimizer.apply, []
+
+    def blow_up_at_step_60(params, grads):
+        calls.append(1)
+        if len(calls) == 60:
+            m.optimizer.learning_rate = 1e200
+        apply(params, grads)
+
+    m.optimizer.apply = blow_up_at_step_60
+    with pytest.raises(FloatingPointError) as info, np.errstate(all="ignore"):
+        m.fit(X_XOR, Y_XOR, epochs=100, batch_size=4, shuffle=False)
+    assert 60 - 32 <= len(m.history.epoch) < 60
+    replay = make()
+    replay.fit(X_XOR, Y_XOR, epochs=len(m.history.epoch), batch_size=4, shuffle=False)
+    assert all(np.array_equal(a, b) for a, b in zip(m.get_weights(), replay.get_weights()))
+    assert f"back to the end of epoch {len(m.history.epoch)}," in str(info.value)
 
 
 def test_summary_lists_layers_and_params(capsys):
