@@ -1,5 +1,6 @@
 """Lesson 08's exercises: a stratified, seeded split; the early-stopping rule; Glorot and He
-initialisers; dropout's forward and backward pass. (The format: nnlib/checks/exercises/__init__.py.)"""
+initialisers; dropout's forward and backward pass.
+(The format: nnlib/checks/exercises/__init__.py.)"""
 import numpy as np
 
 # --- exercise 1: stratified_split(y, fraction, seed) -> (kept, held_out) ------------------------
@@ -7,9 +8,10 @@ import numpy as np
 # Made-up labels, none a notebook variable: unequal classes, in an order that is not random (a
 # split that takes the first samples of each class, or the last rows, shows itself).
 _SPLIT_LABELS = [np.repeat([0, 1, 2], [40, 25, 10]),
-                 np.tile(np.arange(4), 30)[np.argsort(np.tile(np.arange(4), 30) % 3, kind="stable")],
+                 np.repeat([2, 0, 1, 3], [30, 45, 15, 30]),
                  np.array([3] * 12 + [7] * 48 + [5] * 20)]
-_SPLIT_CALLS = [(_SPLIT_LABELS[0], 0.2, 1), (_SPLIT_LABELS[1], 0.3, 2), (_SPLIT_LABELS[2], 0.25, 7)]
+_SPLIT_CALLS = [(_SPLIT_LABELS[0], 0.2, 1), (_SPLIT_LABELS[1], 0.3, 2),
+                (_SPLIT_LABELS[2], 0.25, 7)]
 
 
 def _parts(student_fn, y, fraction, seed):
@@ -118,25 +120,13 @@ def _early_stopping(val_losses, patience):
     return best, len(val_losses)
 
 
-def _stop_with(val_losses, patience, improves, waited):
-    """The rule with another idea of 'improves' (epoch, best) or of how long it waited."""
-    best, last_improvement = 0, 0
-    for epoch in range(1, len(val_losses)):
-        if improves(val_losses, epoch, best):
-            best = epoch
-            last_improvement = epoch
-        if waited(epoch, best, last_improvement) >= patience:
-            return best, epoch + 1
-    return best, len(val_losses)
-
-
 def _last_not_best(val_losses, patience):
     best, run = _early_stopping(val_losses, patience)
     return run - 1, run
 
 
 def _one_early(val_losses, patience):
-    return _early_stopping(val_losses, patience - 1) if patience > 1 else (0, min(2, len(val_losses)))
+    return _early_stopping(val_losses, patience - 1)
 
 
 def _one_late(val_losses, patience):
@@ -389,7 +379,8 @@ EXERCISES = {
             (lambda i, o, seed: np.random.default_rng(seed).uniform(
                 -np.sqrt(6.0 / i), np.sqrt(6.0 / i), size=(i, o)),
              "that is He's uniform version: this exercise asks for a normal draw."),
-            (lambda i, o, seed: np.random.default_rng(seed).normal(0.0, np.sqrt(2.0 / o), size=(o, i)).T,
+            (lambda i, o, seed: np.random.default_rng(seed).normal(
+                0.0, np.sqrt(2.0 / o), size=(o, i)).T,
              "the standard deviation uses fan_in, the number of inputs each unit adds up."),
         ],
     },
