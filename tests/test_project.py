@@ -105,8 +105,15 @@ def test_every_solution_has_a_student_version_and_vice_versa():
 
 
 def test_notebook_names_are_numbered():
+    """Lessons are NN_topic.ipynb; the appendix holds sources_NN.ipynb, one per lesson."""
+    lessons = {p.name[:2] for p in SOLUTIONS.glob("*.ipynb")}
     for path in all_notebooks():
-        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), path
+        if path.parent == NOTEBOOKS / "appendix":
+            match = re.fullmatch(r"sources_(\d\d)\.ipynb", path.name)
+            assert match and match.group(1) in lessons, \
+                f"{path}: the appendix holds sources_NN.ipynb for an existing lesson NN"
+        else:
+            assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), path
 
 
 def makefile_recipe(target):
