@@ -284,3 +284,43 @@ def test_setup_course_runs_with_python_alone(tmp_path):
     shown = subprocess.run([str(setup_course.venv_program(venv, "python")), "-m", "pip", "show",
                             "nnlib-course"], capture_output=True, text=True, env=own).stdout
     assert "Name: nnlib-course" in shown and f"Location: {venv}" in shown, shown
+
+
+GENERATE_EVERY_LESSON = """
+import sys
+from pathlib import Path
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config.loader import PyFileConfigLoader
+root = Path(sys.argv[1])
+config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+api = NbGraderAPI(CourseDirectory(config=config), config=config)
+for source in sorted((root / "source").iterdir()):
+    result = api.generate_assignment(source.name, force=True)
+    assert result["success"], result["error"]
+"""
+
+
+@class_run
+def test_every_lesson_releases_the_make_students_notebook(tmp_path):
+    """For every lesson, nbgrader's released notebook has the cells, ids and code that
+    tools/make_student_notebooks.py gives, and holds no answer (nbgrader's API, one process)."""
+    pytest.importorskip("nbgrader", reason="nbgrader is not installed (the teach extra)")
+    solutions = tmp_path / "solutions"
+    shutil.copytree(ROOT / "notebooks" / "solutions", solutions)   # as they are now
+    directory = tmp_path / "course"
+    run(sys.executable, str(ROOT / "tools" / "teach"), "layout", str(directory),
+        "--solutions", str(solutions), cwd=tmp_path)
+    run(sys.executable, "-c", GENERATE_EVERY_LESSON, str(directory), cwd=directory)
+    lessons = sorted(solutions.glob("[0-9][0-9]_*.ipynb"))
+    assert len(lessons) >= 7
+    for path in lessons:
+        ours = make_student_notebooks.student_notebook(
+            json.loads(path.read_text(encoding="utf-8")), path.name)["cells"]
+        released = directory / "release" / path.stem / path.name
+        cells = nbformat.read(released, as_version=4).cells
+        assert [(c["id"], c["cell_type"], "".join(c["source"])) for c in ours] == \
+            [(c.id, c.cell_type, c.source) for c in cells], path.name
+        text = released.read_text(encoding="utf-8")
+        for secret in ["BEGIN SOLUTION", "HIDDEN TESTS", "solution-only", "_quiz_keys"]:
+            assert secret not in text, f"{path.name} shows {secret!r}"

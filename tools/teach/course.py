@@ -26,6 +26,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "notebooks" / "solutions"
@@ -75,7 +76,7 @@ def source_notebook(solution, lesson):
     quiz_keys = {}
     for cell in nb.cells:
         if cell.cell_type == "code":
-            quiz_keys.update({name: ast.literal_eval(value)
+            quiz_keys.update({name: _quiz_key(value)
                               for name, value in QUIZ_KEY.findall(cell.source)})
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -84,15 +85,32 @@ def source_notebook(solution, lesson):
             _mark(cell, f"answer-{cell.id}", solution=True)
         elif CHECK.search(cell.source):
             checks = CHECK.findall(cell.source)
-            cell.source = cell.source.rstrip("\n") + "\n" + _hidden_checks(checks, solutions)
+            cell.source = _with_hidden(cell.source, _hidden_checks(checks, solutions))
             _mark(cell, "check-" + "-".join(name for _, name, _ in checks), grade=True,
                   points=POINTS_PER_EXERCISE * len(checks))
         elif SUMMARY.search(cell.source) and quiz_keys:
-            cell.source = cell.source.rstrip("\n") + "\n" + _hidden_quiz(lesson, quiz_keys)
+            cell.source = _with_hidden(cell.source, _hidden_quiz(lesson, quiz_keys))
             _mark(cell, f"quiz-{lesson}", grade=True,
                   points=POINTS_PER_QUESTION * len(quiz_keys))
     nb.metadata["nnlib"] = {"instructor_edition_of": f"solutions/{lesson}"}
     return nb
+
+
+def _with_hidden(source, hidden):
+    """`source` with the hidden tests after it, written so that nbgrader's ClearHiddenTests
+    gives back `source` exactly (a final newline included)."""
+    if source.endswith("\n"):
+        return source + hidden + "\n"
+    return source + "\n" + hidden
+
+
+def _quiz_key(value):
+    """A self-check answer from its solution line: a literal ("b", 0.09) or an expression of
+    numpy (np.log(2)), given as a number."""
+    try:
+        return ast.literal_eval(value)
+    except ValueError:
+        return float(eval(value, {"__builtins__": {}, "np": np}))   # the course's own notebook
 
 
 def _mark(cell, grade_id, solution=False, grade=False, locked=False, points=None):
