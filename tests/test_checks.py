@@ -966,3 +966,13 @@ def test_quiz_feedback_says_its_verdict_once():
                 message = checks.quiz(question_id, answer).message
                 first_line = message.splitlines()[0]
                 assert not doubled.search(first_line[:40]), first_line
+
+
+def test_import_nnlib_loads_no_exercise_declarations():
+    import subprocess
+    import sys
+
+    code = ("import sys, nnlib; loaded = [m for m in sys.modules if 'exercises.lesson' in m "
+            "or 'quizzes.lesson' in m]; print(loaded); assert not loaded")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

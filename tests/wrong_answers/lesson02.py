@@ -90,6 +90,10 @@ WRONG_ANSWERS = [
           "    up = (y_true - forward(dict(p, w1=p['w1'] + h), x)['y_pred']) ** 2\n"
           "    down = (y_true - forward(dict(p, w1=p['w1'] - h), x)['y_pred']) ** 2\n"
           "    return up - down\n", "→"),
+    wrong("d_loss_d_w1", "the whole person x in the last link",
+          w1_returning("-2 * (y_true - yp) * yp * (1 - yp) * p['w5'] * h1 * (1 - h1) * x"),
+          "shape"),
+    wrong("d_loss_d_w1", "a list of one number", W1 + f"    return [{RIGHT_W1}]\n", "list"),
     # Exercise 3: predict_gender(weight_lb, height_in)
     wrong("predict_gender", "forgot to shift the raw measurements",
           PG + "    return float(model.predict(np.array([[weight_lb, height_in]]))[0, 0])\n",
@@ -123,6 +127,9 @@ WRONG_ANSWERS = [
     wrong("predict_gender", "a list of one prediction",
           PG + "    x = np.array([[weight_lb, height_in]]) - shift\n"
                "    return model.predict(x)[0].tolist()\n", "list"),
+    wrong("predict_gender", "rounded to 3 decimals",
+          PG + "    x = np.array([[weight_lb, height_in]]) - shift\n"
+               "    return float(model.predict(x).round(3)[0, 0])\n", "rounded"),
     wrong("predict_gender", "1 − prediction: the probability of male",
           PG + "    x = np.array([[weight_lb, height_in]]) - shift\n"
                "    return 1 - float(model.predict(x)[0, 0])\n", "probability of class 1"),

@@ -47,6 +47,8 @@ WRONG_ANSWERS = [
           MD + "    return delta_ce(y, y_hat)\n", "cross-entropy's delta"),
     wrong("output_delta_mse", "summed into one number",
           MD + "    return np.sum(2 * (y_hat - y) / len(y) * y_hat * (1 - y_hat))\n", "shape"),
+    wrong("output_delta_mse", "divided and multiplied by n",
+          MD + "    n = len(y)\n    return 2 * (y_hat - y) / n * y_hat * (1 - y_hat) * n\n", "1/n"),
     # Exercise 2: mse_learning_rate() makes all 20 MSE runs converge
     wrong("mse_learning_rate", "kept the cross-entropy's rate 0.1", LR + "    return 0.1\n",
           "13 of 20"),
@@ -63,6 +65,9 @@ WRONG_ANSWERS = [
           "of 20 starts converged"),
     wrong("mse_learning_rate", "the function itself", LR + "    return mse_learning_rate\n",
           "one number"),
+    wrong("mse_learning_rate", "a tuple", LR + "    return (0.3,)\n", "one number"),
+    wrong("mse_learning_rate", "a dict", LR + "    return {'lr': 0.3}\n", "one number"),
+    wrong("mse_learning_rate", "minus one", LR + "    return -1\n", "positive number"),
     wrong("mse_learning_rate", "an array of one rate", LR + "    return np.array([0.25])\n",
           "one number"),
 ]

@@ -87,6 +87,12 @@ WRONG_ANSWERS = [
           "counted twice"),
     wrong("backward_fixed", "the outputs' slope instead of the hidden one",
           backward_with("(W2.T @ deltas2) * sigmoid_derivative(a2)"), "hidden neurons' own"),
+    wrong("backward_fixed", "halved",
+          backward_with("(W2.T @ deltas2) * sigmoid_derivative(a1) / 2"), "dW1 is off", "factor"),
+    wrong("backward_fixed", "doubled",
+          backward_with("2 * (W2.T @ deltas2) * sigmoid_derivative(a1)"), "dW1 is off", "factor"),
+    wrong("backward_fixed", "a minus too many",
+          backward_with("-(W2.T @ deltas2) * sigmoid_derivative(a1)"), "sign"),
     wrong("backward_fixed", "the slope inside the product",
           backward_with("W2.T @ (deltas2 * sigmoid_derivative(a1))"), "after W2"),
 ]

@@ -47,6 +47,8 @@ WRONG_ANSWERS = [
     wrong("output_delta_squared_error", "the slope of the sigmoid from math, at y_hat",
           OD + "    s = 1 / (1 + math.exp(-y_hat))\n    return 2 * (y_hat - y) * s * (1 - s)\n",
           "as if ŷ were z_out"),
+    wrong("output_delta_squared_error", "ŷ − 1 in the slope",
+          OD + "    return 2 * (y_hat - y) * y_hat * (y_hat - 1)\n", "sign"),
     # Exercise 2: grads_n1(p, x1, x2, y) = (dL/dw1, dL/dw2, dL/db_n1)
     wrong("grads_n1", "forgot the weight w7 on the way back",
           grads("d_out * n1 * (1 - n1)"), "dL/dw1", "carries n1 into z_out"),
@@ -82,6 +84,7 @@ WRONG_ANSWERS = [
           "def grads_n1(p, x1, x2, y):\n    n1, n2, n3, y_hat = forward(start, x1, x2)\n"
           "    d = 2 * (y_hat - y) * y_hat * (1 - y_hat) * start['w7'] * n1 * (1 - n1)\n"
           "    return d * x1, d * x2, d\n", "start"),
+    wrong("grads_n1", "n3's slope", grads("d_out * p['w7'] * n3 * (1 - n3)"), "belongs to n1"),
     # Exercise 3: learning_rate_for(batch_size)
     wrong("learning_rate_for", "kept the per-sample rate 0.05", LR + "    return 0.05\n",
           "same rate for every batch size"),
@@ -103,6 +106,10 @@ WRONG_ANSWERS = [
           "smaller rates"),
     wrong("learning_rate_for", "the rate that worked for 32, for every size",
           LR + "    return 1.6\n", "same rate for every batch size"),
+    wrong("learning_rate_for", "zero for batches of one",
+          LR + "    return 0.05 * (batch_size > 1) * batch_size\n", "0.05"),
+    wrong("learning_rate_for", "ten times the linear rule", LR + "    return batch_size * 0.5\n",
+          "0.05"),
     wrong("learning_rate_for", "doubled per sample", LR + "    return 0.1 * batch_size\n", "0.05"),
 ]
 

@@ -35,6 +35,8 @@ WRONG_ANSWERS = [
           TD + "    return 1 - a1 ** 2\n", "a1"),
     wrong("tanh_derivative_from_output", "math.tanh, one number at a time",
           "import math\n\n" + TD + "    return 1 - math.tanh(a) ** 2\n", "raised"),
+    wrong("tanh_derivative_from_output", "cosh at a", TD + "    return np.cosh(a) ** -2\n",
+          "tanh of it again"),
     # Exercise 2: output_delta_cross_entropy(y, probs) without changing probs
     wrong("output_delta_cross_entropy", "changes probs in place",
           OD + "    probs[np.arange(len(y)), y] -= 1.0\n    return probs\n", "in place", "probs"),
@@ -69,6 +71,11 @@ WRONG_ANSWERS = [
           "    delta[np.arange(len(y)), y] -= 1.0\n    return delta\n", "probs"),
     wrong("output_delta_cross_entropy", "a loop that edits probs",
           OD + "    for i in range(len(y)):\n        probs[i][y[i]] -= 1\n    return probs\n",
+          "in place"),
+    wrong("output_delta_cross_entropy", "np.eye of the number of rows",
+          OD + "    return probs - np.eye(probs.shape[0])[y]\n", "raised"),
+    wrong("output_delta_cross_entropy", "a second name, not a copy",
+          OD + "    delta = probs\n    delta[np.arange(len(y)), y] -= 1\n    return delta\n",
           "in place"),
     # Exercise 3: mean_loss_settings(epsilon, reg_lambda, n) -> (learning_rate, l2)
     wrong("mean_loss_settings", "l2 = lambda / n: forgot the 2 of the gradient",

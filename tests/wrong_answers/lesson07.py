@@ -30,6 +30,7 @@ WRONG_ANSWERS = [
           "slope, not the function"),
     wrong("relu", "a list comprehension over the first axis",
           R + "    return np.array([max(v, 0.0) for v in z])\n", "raised"),
+    wrong("relu", "integers", R + "    return np.maximum(z, 0.0).astype(int)\n", "whole numbers"),
     # Exercise 1b: relu_derivative(z)
     wrong("relu_derivative", "slope 1 at z = 0 (>= instead of >)",
           RD + "    return (z >= 0).astype(float)\n", "kink"),
@@ -49,6 +50,14 @@ WRONG_ANSWERS = [
     wrong("relu_derivative", "relu(z) / z", RD + "    return np.maximum(z, 0) / z\n", "NaN"),
     wrong("relu_derivative", "the notebook's z instead of the argument",
           "def relu_derivative(values):\n    return (z > 0).astype(float)\n", "`z`"),
+    wrong("relu_derivative", "relu itself through a mask", RD + "    return (z > 0) * z\n",
+          "the function itself"),
+    wrong("relu_derivative", ">= in np.where", RD + "    return np.where(z >= 0, 1.0, 0.0)\n",
+          "kink"),
+    wrong("relu_derivative", "1 wherever z is not 0", RD + "    return (z != 0).astype(float)\n",
+          "flat"),
+    wrong("relu_derivative", "one minus the mask", RD + "    return 1 - (z > 0)\n",
+          "wrong way round"),
     # Exercise 2: softmax_cross_entropy_gradient(Y, Z)
     wrong("softmax_cross_entropy_gradient", "the sum's gradient: no 1/n",
           SG + "    return activations.softmax(Z) - Y\n", "1/n"),
@@ -83,6 +92,12 @@ WRONG_ANSWERS = [
     wrong("softmax_cross_entropy_gradient", "softmax summed over the whole batch",
           SG + "    P = np.exp(Z) / np.exp(Z).sum()\n    return (P - Y) / len(Z)\n",
           "each row (one image) on its own"),
+    wrong("softmax_cross_entropy_gradient", "twice the gradient",
+          SG + "    return 2 * (activations.softmax(Z) - Y) / len(Z)\n", "factor of 2"),
+    wrong("softmax_cross_entropy_gradient", "summed into one number",
+          SG + "    return (activations.softmax(Z) - Y).sum() / len(Z)\n", "shape"),
+    wrong("softmax_cross_entropy_gradient", "transposed",
+          SG + "    return (activations.softmax(Z) - Y).T / len(Z)\n", "shape"),
     # Exercise 3: sgd_learning_rate()
     wrong("sgd_learning_rate", "too small: 0.01 from the curves above", LR + "    return 0.01\n",
           "learning_rate=0.01", "goal"),
@@ -100,6 +115,9 @@ WRONG_ANSWERS = [
     wrong("sgd_learning_rate", "Adam's default rate for SGD", LR + "    return 0.001\n", "goal"),
     wrong("sgd_learning_rate", "the optimizer instead of its rate",
           LR + "    return SGD(learning_rate=0.2)\n", "one number"),
+    wrong("sgd_learning_rate", "a tuple", LR + "    return (0.2,)\n", "one number"),
+    wrong("sgd_learning_rate", "a dict", LR + "    return {'learning_rate': 0.2}\n", "one number"),
+    wrong("sgd_learning_rate", "a tiny negative rate", LR + "    return -1e-3\n", "positive"),
     wrong("sgd_learning_rate", "True", LR + "    return True\n", "one number"),
 ]
 

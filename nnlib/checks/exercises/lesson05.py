@@ -150,6 +150,8 @@ EXERCISES = {
              "not the one that feeds n1."),
             (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, neuron=1),
              "the hidden sigmoid's slope belongs to n1, the neuron w1, w2 and b_n1 feed."),
+            (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, neuron=2),
+             "the hidden sigmoid's slope belongs to n1, the neuron w1, w2 and b_n1 feed."),
             (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, hidden_slope=False),
              "a link is missing: how n1 changes with z1, the hidden sigmoid's slope."),
             (lambda p, x1, x2, y: _grads_with(p, x1, x2, y, out_slope=False),
