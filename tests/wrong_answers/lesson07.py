@@ -30,7 +30,7 @@ WRONG_ANSWERS = [
           "slope, not the function"),
     wrong("relu", "a list comprehension over the first axis",
           R + "    return np.array([max(v, 0.0) for v in z])\n", "raised"),
-    wrong("relu", "integers", R + "    return np.maximum(z, 0.0).astype(int)\n", "whole numbers"),
+    wrong("relu", "integers", R + "    return np.maximum(z, 0.0).astype(int)\n", "decimals"),
     # Exercise 1b: relu_derivative(z)
     wrong("relu_derivative", "slope 1 at z = 0 (>= instead of >)",
           RD + "    return (z >= 0).astype(float)\n", "kink"),
