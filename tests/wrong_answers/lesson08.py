@@ -56,12 +56,12 @@ WRONG_ANSWERS = [
                "    for c in np.unique(y):\n"
                "        members = rng.permutation(np.flatnonzero(y == c))\n"
                "        held[members[:round(fraction * len(members))]] = True\n"
-               "    return ~held, held\n", "integer indices"),
+               "    return ~held, held\n", "masks"),
     wrong("stratified_split", "no return", SP + SPLIT.replace("    return kept, held_out\n", ""),
           "return"),
     wrong("stratified_split", "one array only", SP + SPLIT.replace("return kept, held_out",
                                                                    "return held_out"),
-          "two 1-d arrays"),
+          "two 1-d arrays", "ndarray"),
     wrong("stratified_split", "the held-out count rounded down, too few for a class",
           SP + SPLIT.replace("round(fraction * len(members))",
                              "int(fraction * len(members)) // 2"), "more or fewer"),
@@ -145,9 +145,6 @@ WRONG_ANSWERS = [
           GU + "    limit = np.sqrt(6 / (fan_in + fan_out))\n"
                "    return np.random.default_rng(seed).uniform(-limit, limit, (fan_out, fan_in))\n",
           "shape"),
-    wrong("glorot_uniform", "seed ignored: numpy's global generator",
-          GU + "    limit = np.sqrt(6 / (fan_in + fan_out))\n"
-               "    return np.random.uniform(-limit, limit, (fan_in, fan_out))\n", "→"),
     wrong("glorot_uniform", "no return",
           GU + "    limit = np.sqrt(6 / (fan_in + fan_out))\n"
                "    np.random.default_rng(seed).uniform(-limit, limit, (fan_in, fan_out))\n",
@@ -184,8 +181,6 @@ WRONG_ANSWERS = [
           HN + "    std = np.sqrt(2 / fan_in)\n"
                "    return np.random.default_rng(seed).normal(0, std, (fan_out, fan_in))\n",
           "shape"),
-    wrong("he_normal", "seed ignored: numpy's global generator",
-          HN + "    return np.random.normal(0, np.sqrt(2 / fan_in), (fan_in, fan_out))\n", "→"),
     wrong("he_normal", "no return",
           HN + "    w = np.random.default_rng(seed).normal(0, np.sqrt(2 / fan_in), "
                "(fan_in, fan_out))\n", "return"),
@@ -208,8 +203,6 @@ WRONG_ANSWERS = [
     wrong("dropout_forward", "in place", DF + "    x[~keep] = 0\n    x /= 1 - rate\n    return x\n",
           "in place"),
     wrong("dropout_forward", "no return", DF + "    a = x * keep / (1 - rate)\n", "return"),
-    wrong("dropout_forward", "a new random mask",
-          DF + "    return x * (np.random.random(x.shape) >= rate) / (1 - rate)\n", "→"),
     # Exercise 4b: dropout_backward(grad_a, keep, rate)
     wrong("dropout_backward", "scaling forgotten", DB + "    return grad_a * keep\n", "not scaled"),
     wrong("dropout_backward", "scaled down", DB + "    return grad_a * keep * (1 - rate)\n",
@@ -222,9 +215,6 @@ WRONG_ANSWERS = [
           "mask is missing"),
     wrong("dropout_backward", "the gradient passed through", DB + "    return grad_a\n",
           "unchanged"),
-    wrong("dropout_backward", "a new random mask in backward",
-          DB + "    return grad_a * (np.random.random(grad_a.shape) >= rate) / (1 - rate)\n",
-          "new random mask"),
     wrong("dropout_backward", "inference-time scaling", DB + "    return grad_a * (1 - rate)\n",
           "inference"),
     wrong("dropout_backward", "in place",

@@ -83,28 +83,39 @@ def _not_stratified(student_fn, *, nb=None):
 
 def _split_is_right(student_fn, *, nb=None):
     for y, fraction, seed in _SPLIT_CALLS:
-        where = f"for labels with class counts {dict(zip(*np.unique(y, return_counts=True)))}, " \
-                f"fraction={fraction}, seed={seed}"
+        labels, counts = np.unique(y, return_counts=True)
+        where = (f"for labels with class counts "
+                 f"{ {int(c): int(n) for c, n in zip(labels, counts)} }, fraction={fraction}, "
+                 f"seed={seed}")
         result = student_fn(y.copy(), fraction, seed)
         if result is None:
             return False, "returned None: did you forget `return kept, held_out`?"
         parts = _parts(student_fn, y, fraction, seed)
         if parts is None:
-            return False, (f"{where}: it should return two 1-d arrays of integer indices, "
-                           f"(kept, held_out); it returned {type(result).__name__}.")
+            shape = (f"a {type(result).__name__} of {len(result)} items"
+                     if isinstance(result, (tuple, list)) else type(result).__name__)
+            masks = (isinstance(result, (tuple, list)) and len(result) == 2
+                     and all(np.asarray(part).dtype == bool for part in result))
+            return False, (f"{where}: it returned {shape}.\n  → " + (
+                "those are True/False masks: the exercise asks for arrays of indices "
+                "(np.flatnonzero turns a mask into the indices of its True entries)." if masks
+                else "it should return two 1-d arrays of integer indices, (kept, held_out)."))
         kept, held = parts
         everything = set(range(len(y)))
         if kept | held != everything or len(kept) + len(held) != len(y):
             missing = sorted(everything - kept - held)[:5]
-            return False, (f"{where}: every index 0 … {len(y) - 1} should be in exactly one of "
-                           f"the two arrays" + (f" (missing, e.g. {missing})." if missing
-                                                else " (some are repeated or out of range)."))
+            return False, (f"{where}: " + (f"indices missing, e.g. {missing}." if missing
+                                            else "some indices repeated or out of range.")
+                           + f"\n  → every index 0 … {len(y) - 1} of these labels should be in "
+                           f"exactly one of the two arrays.")
         off = _class_counts_off(y, fraction, held)
         if off > 1:
             return False, (f"{where}: a class gives {off} samples more or fewer than its share "
-                           f"to the held-out part.")
+                           f"to the held-out part.\n  → each class should give `fraction` of its "
+                           f"own samples, rounded to a whole number.")
         if _parts(student_fn, y, fraction, seed + 10) == parts:
-            return False, f"{where}: seeds {seed} and {seed + 10} give the same split."
+            return False, (f"{where}: seeds {seed} and {seed + 10} give the same split.\n  → "
+                           f"the seed should choose the shuffle.")
     return True, "stratified, seeded, every sample in exactly one part."
 
 
@@ -180,6 +191,11 @@ def _index_not_count(val_losses, patience):
     return best, run - 1
 
 
+def _loss_not_epoch(val_losses, patience):
+    best, run = _early_stopping(val_losses, patience)
+    return val_losses[best], run
+
+
 def _one_based(val_losses, patience):
     best, run = _early_stopping(val_losses, patience)
     return best + 1, run
@@ -191,6 +207,7 @@ _LOSSES = [
     (np.array([0.5, 0.4, 0.4, 0.45, 0.3, 0.35, 0.36, 0.38, 0.31, 0.2]), 4),
     (np.array([0.9, 0.7, 0.75, 0.72, 0.74, 0.6, 0.65, 0.55]), 1),
     (np.array([3.0, 2.0, 1.5, 1.2, 1.1, 1.0]), 5),
+    (np.array([1.0, 0.6, 0.7, 0.6, 0.8, 0.9, 0.5]), 3),     # a tie with the best
 ]
 
 # --- exercise 3: glorot_uniform, he_normal (fan_in, fan_out, seed) -> kernel (fan_in, fan_out) -
@@ -222,10 +239,6 @@ def _dropout_inputs(*, nb=None):
 
 def _dropout(x, keep, rate):
     return x * keep / (1.0 - rate)
-
-
-def _new_mask(g, keep, rate):
-    return g * (np.random.random(np.shape(g)) >= rate) / (1.0 - rate)
 
 
 def _dropout_misconceptions(what):
@@ -264,14 +277,14 @@ EXERCISES = {
             (_not_seeded, "the split changes every time it runs with the same seed: all the "
                           "randomness must come from np.random.default_rng(seed), so that a "
                           "result can be reproduced."),
+            (_not_stratified, "the classes' shares differ between the two parts: draw the "
+                              "held-out samples class by class (stratified), each class giving "
+                              "the same fraction."),
             (_not_shuffled, "nothing is shuffled: the held-out part is the first samples of "
                             "each class, and data stored in any order (by writer, by date) "
                             "would put one kind of sample there."),
             (_seed_ignored, "another seed gives the same split: the seed should choose the "
                             "shuffle."),
-            (_not_stratified, "the classes' shares differ between the two parts: draw the "
-                              "held-out samples class by class (stratified), each class giving "
-                              "the same fraction."),
         ],
         "hints": [
             "Work class by class: for each class c in np.unique(y), take its indices, shuffle "
@@ -322,6 +335,8 @@ EXERCISES = {
              "that epoch's index."),
             (_one_based,
              "the best epoch is an index into val_losses, counted from 0."),
+            (_loss_not_epoch,
+             "the first number is the best epoch's index, not its loss."),
         ],
     },
     "glorot_uniform": {
@@ -409,10 +424,6 @@ EXERCISES = {
             "Use the mask you are given, the one forward used: a unit switched off did not "
             "change the loss.",
         ],
-        "misconceptions": _dropout_misconceptions("gradient") + [
-            (_new_mask,
-             "a new random mask was drawn: backward must use forward's mask, `keep`, since the "
-             "units switched off in the forward pass are the ones with gradient 0."),
-        ],
+        "misconceptions": _dropout_misconceptions("gradient"),
     },
 }
