@@ -42,6 +42,8 @@ def add_reruns(items):
     for item in items:
         if isinstance(item, IPyNbCell) and is_lesson(item.path):
             by_notebook.setdefault(item.parent, []).append(item)
+        elif isinstance(item, IPyNbCell):   # the appendix: executed by nbval, no re-run
+            item.add_marker("notebook_runs")
     for notebook, cells in by_notebook.items():
         rerun = Rerun.from_parent(notebook, name=Rerun.NAME, cells=cells)
         items.insert(items.index(cells[-1]) + 1, rerun)
