@@ -112,9 +112,9 @@ def section(rows, info, repeats, before=None, before_info=None):
     return text + [""] + table(rows, before, label) + [""]
 
 
-def replace_section(markdown, new_section):
-    """`markdown` with its step-for-step section (up to the next heading) replaced."""
-    pattern = re.compile(re.escape(HEADING) + r".*?(?=^#{1,3} )", re.S | re.M)
+def replace_section(markdown, new_section, heading=HEADING):
+    """`markdown` with its section `heading` (up to the next heading) replaced."""
+    pattern = re.compile(re.escape(heading) + r".*?(?=^#{1,3} |\Z)", re.S | re.M)
     block = "\n".join(new_section) + "\n"
     if pattern.search(markdown):
         return pattern.sub(lambda m: block, markdown, count=1)
