@@ -49,13 +49,13 @@ def colour(values, low, high):
 
 
 def finite_max(arrays, floor=1e-12):
-    """The largest |value| that is a finite number among the arrays (at least `floor`)."""
+    """The largest ``abs(value)`` that is a finite number among the arrays (at least `floor`)."""
     tops = [float(np.max(np.abs(a[np.isfinite(a)]))) for a in arrays if np.isfinite(a).any()]
     return max(tops + [floor])
 
 
 def text(draw, xy, words, fill=DARK):
-    """Draw `words` with Pillow's built-in font, which has no ², · or −: written x1^2, |, -."""
+    """Draw `words` with Pillow's built-in font, which has no ², · or −: written x1^2, ``|``, -."""
     draw.bitmap(xy, _lettering(words), fill=fill)
 
 
@@ -209,7 +209,7 @@ def unit_grid(layers, gap=6):
 
 def network(kernels, biases, input_names, width=360, height=230):
     """The network drawn with its weights: a line per weight, solid blue positive, dashed orange
-    negative, wider when |w| is larger (grey and thin where a weight is not a number); a node's
+    negative, wider when ``abs(w)`` is larger (grey and thin where a weight is not a number); a node's
     fill is its bias on the same scale."""
     from PIL import Image, ImageDraw
 
