@@ -11,11 +11,24 @@ import numpy as np
 
 from .errors import NNLibValueError, as_float_array, positive_int
 
-# Where the California housing download is cached: the git-ignored `data/` folder beside the
-# nnlib package. Set the environment variable NNLIB_DATA_DIR (before importing nnlib) to use
-# another folder, or pass `data_home=` to `load_california_housing`.
-DATA_DIR = Path(os.environ.get("NNLIB_DATA_DIR")
-                or Path(__file__).resolve().parent.parent / "data").expanduser()
+
+def _data_dir():
+    """Where the California housing download is cached, first found of:
+    the environment variable NNLIB_DATA_DIR (set it before importing nnlib);
+    the course's git-ignored `data/` folder, when nnlib runs from the course's folder (an
+    editable install: `data/README.md` is there);
+    scikit-learn's own cache folder, SCIKIT_LEARN_DATA or ~/scikit_learn_data, when nnlib is
+    installed as a package (site-packages has no `data/` folder to write to).
+    `load_california_housing(data_home=...)` overrides all three."""
+    if os.environ.get("NNLIB_DATA_DIR"):
+        return Path(os.environ["NNLIB_DATA_DIR"]).expanduser()
+    course = Path(__file__).resolve().parent.parent / "data"
+    if (course / "README.md").is_file():
+        return course
+    return Path(os.environ.get("SCIKIT_LEARN_DATA", "~/scikit_learn_data")).expanduser()
+
+
+DATA_DIR = _data_dir()
 
 # The file scikit-learn's `fetch_california_housing` writes into its cache folder.
 CALIFORNIA_HOUSING_FILE = "cal_housing_py3.pkz"
