@@ -11,8 +11,13 @@ import numpy as np
 
 from .errors import NNLibTypeError, NNLibValueError, as_float_array, positive_int, positive_number
 
-POSITIVE_COLOR = "tab:blue"  # weights and biases > 0 in draw_network
-NEGATIVE_COLOR = "tab:red"  # weights and biases < 0
+# Colours that colour-blind readers tell apart too (Okabe and Ito's palette), each paired with
+# a second difference: negative weights are dashed, each class has its own marker.
+POSITIVE_COLOR = "#0072B2"  # blue: weights and biases > 0 in draw_network, drawn solid
+NEGATIVE_COLOR = "#E69F00"  # orange: weights and biases < 0, drawn dashed
+CLASS_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                "#000000", "#999999", "#882255"]
+CLASS_MARKERS = ["o", "^", "s", "D", "v", "P", "X", "*", "<", ">"]
 
 
 # --- Decision boundaries -----------------------------------------------------------------------
@@ -44,14 +49,16 @@ def plot_decision_boundary(model_or_fn, X, y, ax=None, resolution=200, padding=0
     predicted = _predicted_classes(model_or_fn, grid, threshold).reshape(xx0.shape)
 
     n_classes = int(max(labels.max(), predicted.max())) + 1
-    colors = ListedColormap([f"C{k % 10}" for k in range(n_classes)])
+    colors = ListedColormap([CLASS_COLORS[k % 10] for k in range(n_classes)])
     # Class k gets colour k: the colour scale runs from -0.5 to n_classes - 0.5.
     scale = dict(cmap=colors, vmin=-0.5, vmax=n_classes - 0.5)
     if ax is None:
         _, ax = plt.subplots()
     ax.contourf(xx0, xx1, predicted, levels=np.arange(n_classes + 1) - 0.5, alpha=0.3, **scale)
-    points = ax.scatter(X[:, 0], X[:, 1], c=labels, edgecolors="k", s=25, **scale)
-    ax.legend(*points.legend_elements(), title="class", loc="best", fontsize="small")
+    for k in np.unique(labels):   # each class its own colour and marker
+        ax.scatter(X[labels == k, 0], X[labels == k, 1], color=CLASS_COLORS[int(k) % 10],
+                   marker=CLASS_MARKERS[int(k) % 10], edgecolors="k", s=25, label=str(int(k)))
+    ax.legend(title="class", loc="best", fontsize="small")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title is not None:
@@ -249,7 +256,7 @@ def draw_network(model, ax=None):
     if ax is None:
         scale = min(0.8, 12 / (top - bottom))  # inches per unit, at most 12 inches tall
         _, ax = plt.subplots(figsize=(scale * (right - left), scale * (top - bottom)))
-    lines, colors, widths = [], [], []  # one entry per weight, drawn at once below
+    lines, colors, widths, styles = [], [], [], []  # one entry per weight, drawn at once below
     for i, W in enumerate(kernels):
         for a, (x0, y0) in enumerate(centres[i]):
             for b, (x1, y1) in enumerate(centres[i + 1]):
@@ -257,12 +264,14 @@ def draw_network(model, ax=None):
                 lines.append([(x0, y0), (x1, y1)])
                 colors.append(color(w))
                 widths.append(0.5 + 4 * abs(w) / w_max)
+                styles.append("solid" if w >= 0 else (0, (3, 2)))
                 if write_weights:  # nearer the start for the top targets, so labels don't meet
                     t = 0.3 + 0.4 * b / max(len(centres[i + 1]) - 1, 1)
                     ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{w:.2g}", fontsize=8,
                             ha="center", va="center", zorder=3,
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
-    ax.add_collection(LineCollection(lines, colors=colors, linewidths=widths, alpha=0.7, zorder=1))
+    ax.add_collection(LineCollection(lines, colors=colors, linewidths=widths, linestyles=styles,
+                                     alpha=0.7, zorder=1))
 
     for j, (x, y) in enumerate(centres[0]):
         ax.add_patch(Circle((x, y), radius, fc="white", ec="k", zorder=2))
@@ -284,7 +293,7 @@ def draw_network(model, ax=None):
         ax.text(gap * i, bottom + 1.0, f"{name}\n({sizes[i]})", ha="center", va="top",
                 fontsize=9)
     ax.legend(handles=[Line2D([], [], color=POSITIVE_COLOR, label="positive"),
-                       Line2D([], [], color=NEGATIVE_COLOR, label="negative")],
+                       Line2D([], [], color=NEGATIVE_COLOR, linestyle="--", label="negative")],
               loc="upper center", ncol=2, fontsize=8, frameon=False)
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
