@@ -209,8 +209,8 @@ def unit_grid(layers, gap=6):
 
 def network(kernels, biases, input_names, width=360, height=230):
     """The network drawn with its weights: a line per weight, solid blue positive, dashed orange
-    negative, wider when ``abs(w)`` is larger (grey and thin where a weight is not a number); a node's
-    fill is its bias on the same scale."""
+    negative, wider when ``abs(w)`` is larger (grey and thin where a weight is not a number); a
+    node's fill is its bias on the same scale."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (width, height), "white")
