@@ -447,8 +447,8 @@ class Sequential:
                     callback.on_train_begin()
                 saved = _Checkpoints(self, params, self._draws_in_epoch(shuffle))
                 for epoch in range(epochs):
-                    logs = self._fit_one_epoch(x, y, batches, batch_size, shuffle, params, apply,
-                                               epoch, epochs, validation, interrupt, saved)
+                    logs = self._fit_epoch(x, y, batches, batch_size, shuffle, params, apply,
+                                           epoch, epochs, validation, interrupt, saved)
                     if logs is None:
                         raise KeyboardInterrupt(
                             f"fit stopped in epoch {epoch + 1} after the step under way: the "
@@ -475,25 +475,51 @@ class Sequential:
                 bar.close()
         return history
 
-    def _fit_one_epoch(self, x, y, batches, batch_size, shuffle, params, apply, epoch, epochs,
-                       validation, interrupt, saved):
-        """One epoch, under the model's lock; rolled back if it diverges or is stopped at once.
+    def _fit_epoch(self, x, y, batches, batch_size, shuffle, params, apply, epoch, epochs,
+                   validation, interrupt, saved):
+        """One epoch: a step on each batch (train_step, with the parameters and the update
+        looked up once), under the model's lock; returns the epoch's logs, means over the
+        samples, or None if an interrupt is pending (checked between steps).
 
-        saved: the _Checkpoints to roll back to.
-        Returns the epoch's logs, or None when an interrupt came (after the step under way).
+        Each batch's loss is taken before its step, as Keras does. The losses are checked once,
+        at the end of the epoch; after the last epoch, so is the loss after the last step, so
+        that fit never returns a model that diverged. An epoch that diverges, or is stopped at
+        once, is rolled back to the copy in `saved` (a _Checkpoints).
         """
+        output = self.layers[-1]
         with self._lock:
             saved.epoch_start(epoch)
             try:
                 if shuffle:
                     order = self.rng.permutation(len(x))
                     batches = _batches(x[order], y[order], batch_size)
-                logs = self._fit_epoch(batches, len(x), params, apply, epoch == epochs - 1,
-                                       interrupt)
-                if logs is not None and validation is not None:
+                values, metric_totals = [], dict.fromkeys(self.metrics, 0.0)
+                for Xb, yb in batches:
+                    if interrupt.pending:
+                        return None
+                    self.forward(Xb, True)
+                    values.append(self.backward(yb))
+                    apply(params, [g for layer in self.layers for g in layer.grads])
+                    for name, fn in self.metrics.items():   # on the batch's forward, as Keras
+                        metric_totals[name] += fn(yb, output.a) * len(Xb)
+                saved.steps += len(batches)
+                total = 0.0   # summed in step order, as the batch losses came
+                for (Xb, _), value in zip(batches, values):
+                    total += value * len(Xb)
+                if not math.isfinite(total):
+                    batch = next(i for i, v in enumerate(values) if not math.isfinite(v))
+                    raise _NonFinite(values[batch], batch, after_step=False)
+                if epoch == epochs - 1:   # the loss after the very last step too
+                    Xb, yb = batches[-1]
+                    self.forward(Xb)
+                    after = self.loss_value(yb)
+                    if not math.isfinite(after):
+                        raise _NonFinite(after, len(values) - 1, after_step=True)
+                logs = {"loss": float(total / len(x))}
+                logs.update({name: float(t / len(x)) for name, t in metric_totals.items()})
+                if validation is not None:
                     logs.update({f"val_{k}": v for k, v in
                                  self._evaluate_checked(*validation).items()})
-                saved.steps += len(batches)
                 return logs
             except _NonFinite as bad:
                 saved.roll_back(epoch, bad.batch == 0 and not bad.after_step)
@@ -501,41 +527,6 @@ class Sequential:
             except BaseException:
                 saved.roll_back(epoch, False)
                 raise
-
-    def _fit_epoch(self, batches, n, params, apply, last_epoch, interrupt):
-        """A step on each batch of [(Xb, yb), ...] (train_step, with the parameters and the
-        update looked up once); returns the epoch's logs, means over the n samples, or None if
-        an interrupt is pending (checked between steps).
-
-        Each batch's loss is taken before its step, as Keras does. The losses are checked once,
-        at the end of the epoch; after the last epoch, so is the loss after the last step, so
-        that fit never returns a model that diverged.
-        """
-        output = self.layers[-1]
-        values, metric_totals = [], dict.fromkeys(self.metrics, 0.0)
-        for Xb, yb in batches:
-            if interrupt.pending:
-                return None
-            self.forward(Xb, True)
-            values.append(self.backward(yb))
-            apply(params, [g for layer in self.layers for g in layer.grads])
-            for name, fn in self.metrics.items():   # on the batch's forward pass, as Keras
-                metric_totals[name] += fn(yb, output.a) * len(Xb)
-        total = 0.0   # summed in step order, as the batch losses came
-        for (Xb, _), value in zip(batches, values):
-            total += value * len(Xb)
-        if not math.isfinite(total):
-            batch = next(i for i, v in enumerate(values) if not math.isfinite(v))
-            raise _NonFinite(values[batch], batch, after_step=False)
-        if last_epoch:
-            Xb, yb = batches[-1]
-            self.forward(Xb)
-            after = self.loss_value(yb)
-            if not math.isfinite(after):
-                raise _NonFinite(after, len(values) - 1, after_step=True)
-        logs = {"loss": float(total / n)}
-        logs.update({name: float(t / n) for name, t in metric_totals.items()})
-        return logs
 
     def _training_state(self, with_rng, params=None):
         """Copies of what an epoch changes: the weights, the optimizer's state, the shuffling."""
