@@ -67,14 +67,18 @@ _spec.loader.exec_module(students)
 DEFAULT_SRC = REPO / "notebooks"
 DEFAULT_OUT = REPO / "build" / "book"
 GLOSSARY = REPO / "docs" / "glossary.md"
+# Pages after the reference: docs/NAME.md staged as NAME.md.
+DOC_PAGES = ["further_reading", "teaching"]
+APPENDIX = re.compile(r"^sources_\d\d\.ipynb$")
+APPENDIX_LINK = re.compile(r"\]\(\.\./(\d\d_\w+\.ipynb)\)")   # an appendix's link to its lesson
 BOOK_FILES = ["_config.yml", "intro.md", "_static", "_ext", "_templates"]
 # The reference's modules, core first, in the order the lessons meet them; any other module
 # of nnlib/ follows in alphabetical order.
 API_ORDER = ["model", "layers", "activations", "losses", "regularizers", "optimizers",
              "metrics", "gradcheck", "datasets", "plotting", "keras_bridge", "errors"]
 # The other two rooms (subpackages): the checks' API, then the playground module by module.
-ROOMS = ["checks", "playground.core", "playground.data", "playground.pictures",
-         "playground.widgets"]
+ROOMS = ["checks", "playground.core", "playground.settings", "playground.data",
+         "playground.pictures", "playground.replay", "playground.widgets"]
 LESSON = re.compile(r"^\d\d_\w+\.ipynb$")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 CELL_TIMEOUT = 300  # seconds, as nbval's in `make test`
@@ -89,6 +93,11 @@ class LessonError(Exception):
 def lessons(src):
     """The solution notebooks NN_topic.ipynb of `src`/solutions, in course order."""
     return sorted(p for p in (Path(src) / "solutions").glob("*.ipynb") if LESSON.match(p.name))
+
+
+def appendix(src):
+    """The appendix's notes on the sources, `src`/appendix/sources_NN.ipynb, in lesson order."""
+    return sorted(p for p in (Path(src) / "appendix").glob("*.ipynb") if APPENDIX.match(p.name))
 
 
 # --- 1. Staging ------------------------------------------------------------------------------
@@ -171,18 +180,23 @@ def api_page(intro, package=REPO / "nnlib"):
     return "\n".join([intro.rstrip() + "\n"] + sections)
 
 
-def toc(lesson_names):
-    """_toc.yml: the home page, the lessons in order, then the glossary and the reference."""
+def toc(lesson_names, appendix_names=(), doc_pages=()):
+    """_toc.yml: the home page, the lessons in order, the glossary and the reference, then the
+    appendix (further reading, the teacher's page, the notes on the sources)."""
     lines = ["# Written by book/build.py from the lessons in notebooks/solutions/.",
              "format: jb-book", "root: intro", "parts:",
              "  - caption: Lessons", "    chapters:"]
     lines += [f"      - file: lessons/{Path(n).stem}" for n in lesson_names]
     lines += ["  - caption: Reference", "    chapters:",
-              "      - file: glossary", "      - file: api", ""]
-    return "\n".join(lines)
+              "      - file: glossary", "      - file: api"]
+    if doc_pages or appendix_names:
+        lines += ["  - caption: Appendix", "    chapters:"]
+        lines += [f"      - file: {name}" for name in doc_pages]
+        lines += [f"      - file: appendix/{Path(n).stem}" for n in appendix_names]
+    return "\n".join(lines + [""])
 
 
-def stage_pages(src, staged, lesson_names):
+def stage_pages(src, staged, lesson_names, appendix_names=()):
     """Everything but the executed lessons: config, pages, glossary, toc, student notebooks."""
     for name in BOOK_FILES:
         path = BOOK / name
@@ -205,7 +219,10 @@ def stage_pages(src, staged, lesson_names):
     write_if_changed(staged / "_static" / "course-glossary.json",
                      json.dumps(glossary_links.search_terms(glossary), indent=0))
     write_if_changed(staged / "api.md", api_page((BOOK / "api.md").read_text(encoding="utf-8")))
-    write_if_changed(staged / "_toc.yml", toc(lesson_names))
+    doc_pages = [n for n in DOC_PAGES if (REPO / "docs" / f"{n}.md").is_file()]
+    for name in doc_pages:
+        write_if_changed(staged / f"{name}.md", (REPO / "docs" / f"{name}.md").read_bytes())
+    write_if_changed(staged / "_toc.yml", toc(lesson_names, appendix_names, doc_pages))
     for name in lesson_names:
         student = Path(src) / name
         if not student.is_file():
@@ -279,7 +296,7 @@ def run_lesson(nb, name, origin, n_cells, cache):
     return cache.merge_match_into_notebook(nb)[1], seconds
 
 
-def build_lessons(paths, staged, cache, report=print, library="", terms=()):
+def build_lessons(paths, staged, cache, report=print, library="", terms=(), appendix_paths=()):
     """Prepare, execute (or fetch) and freeze each lesson into `staged`/lessons/: a playground
     becomes frames to scrub (book/scrubber.py), each figure gets alt text (book/alt_text.py,
     collected into `staged`/_static/course-alt-text.json), the first use of each glossary term
@@ -306,6 +323,24 @@ def build_lessons(paths, staged, cache, report=print, library="", terms=()):
         alts.update(alt_texts(nb))
         glossary_links.link_first_uses(nb, terms)
         write_if_changed(staged / "lessons" / path.name, nbformat.writes(nb))
+        report(f"{path.name}: " + ("cached" if seconds is None else f"ran in {seconds:.0f} s"))
+    for path in appendix_paths:   # the notes on the sources: run as they are, no exercises
+        nb = nbformat.read(path, as_version=4)
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        if library and code:
+            code[0].metadata["book"] = {"nnlib": library}
+        try:
+            nb, seconds = run_lesson(nb, path.name, range(len(nb.cells)), len(nb.cells), cache)
+        except LessonError as error:
+            failures.append(str(error))
+            report(f"FAILED {path.name}")
+            continue
+        alts.update(alt_texts(nb))
+        glossary_links.link_first_uses(nb, terms)
+        for cell in nb.cells:   # ](../04_x.ipynb) in notebooks/appendix/: a lesson page here
+            if cell.cell_type == "markdown":
+                cell.source = APPENDIX_LINK.sub(r"](../lessons/\1)", cell.source)
+        write_if_changed(staged / "appendix" / path.name, nbformat.writes(nb))
         report(f"{path.name}: " + ("cached" if seconds is None else f"ran in {seconds:.0f} s"))
     write_if_changed(staged / "_static" / "course-alt-text.json",
                      json.dumps(alts, indent=0, sort_keys=True))
@@ -338,14 +373,15 @@ def main(argv=None):
 
     started = time.monotonic()
     staged = out / "src"
-    stage_pages(src, staged, [p.name for p in paths])
+    notes = appendix(src)
+    stage_pages(src, staged, [p.name for p in paths], [p.name for p in notes])
     for old in (staged / "lessons").glob("*.ipynb"):  # a lesson renamed or removed
         if old.name not in {p.name for p in paths}:
             old.unlink()
     os.environ.pop("MPLBACKEND", None)  # `make test` sets Agg: the kernels would draw nothing
     terms = json.loads((staged / "_static" / "course-glossary.json").read_text(encoding="utf-8"))
     failures = build_lessons(paths, staged, get_cache(out / "cache"), library=library_digest(),
-                             terms=terms)
+                             terms=terms, appendix_paths=notes)
     if failures:
         print("\nFAILED: the book was not built.\n\n" + "\n\n".join(failures), file=sys.stderr)
         return 1
