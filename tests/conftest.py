@@ -47,7 +47,7 @@ def add_reruns(items):
     for notebook, cells in by_notebook.items():
         rerun = Rerun.from_parent(notebook, name=Rerun.NAME, cells=cells)
         items.insert(items.index(cells[-1]) + 1, rerun)
-        for item in cells:
+        for item in cells + [rerun]:   # `-m notebook_runs` keeps the re-run with its cells
             item.add_marker("notebook_runs")
 
 

@@ -6,7 +6,7 @@ error below 1e-7. Cross-entropies need probabilities, so their output activation
 """
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nnlib import Dense, Sequential, activations, gradcheck, losses
@@ -39,7 +39,8 @@ def make_targets(loss, n, k, rng):
 
 @pytest.mark.parametrize("hidden_activation", ACTIVATIONS)
 @pytest.mark.parametrize("loss,output_activation", COMBOS)
-@settings(max_examples=8, deadline=None)
+# Draws with a relu near its kink are filtered out (below): with two relu layers that is many.
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(shape=shapes)
 def test_backprop_matches_numerical_gradient(hidden_activation, loss, output_activation, shape):
     rng = np.random.default_rng(shape["seed"])
@@ -56,8 +57,10 @@ def test_backprop_matches_numerical_gradient(hidden_activation, loss, output_act
     X = rng.normal(size=(shape["n"], shape["n_in"]))
     y = make_targets(loss, shape["n"], k, rng)
     model.forward(X)
-    # relu has no derivative at 0: skip draws with a pre-activation within the stencil's reach.
-    assume(all(np.min(np.abs(layer.z)) > 0.05 for layer in model.layers
+    # relu has no derivative at 0: skip draws with a pre-activation within the stencil's reach
+    # (check_model's step h = 1e-4 moves a pre-activation by about h * |x| < 1e-3; 0.01 leaves
+    # a margin of ten and filters far fewer draws than 0.05 did).
+    assume(all(np.min(np.abs(layer.z)) > 0.01 for layer in model.layers
                if layer.activation.name == "relu"))
     assert gradcheck.check_model(model, X, y) < 1e-7
 
